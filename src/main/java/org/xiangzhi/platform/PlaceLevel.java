@@ -1,0 +1,26 @@
+package org.xiangzhi.platform;
+
+/**
+ * Levels of the place tree: the administrative divisions, then the grids laid over
+ * villages.
+ */
+public enum PlaceLevel {
+
+	/** 省 */
+	PROVINCE,
+	/** 市 */
+	CITY,
+	/** 区县 */
+	COUNTY,
+	/** 镇/街道 */
+	TOWN,
+	/** 村/社区 */
+	VILLAGE,
+	/** 网格 */
+	GRID;
+
+	public boolean isAtOrBelow(PlaceLevel other) {
+		return ordinal() >= other.ordinal();
+	}
+
+}
