@@ -16,6 +16,6 @@ public interface AuditLog {
 	 * Records an action for an explicitly named actor, e.g. a failed login where nobody
 	 * is authenticated yet.
 	 */
-	void recordAs(String actor, String actorScope, AuditEntry entry);
+	void recordAs(String actor, String actorScope, OrgPath orgPath, AuditEntry entry);
 
 }

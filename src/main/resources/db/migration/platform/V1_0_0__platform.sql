@@ -55,6 +55,8 @@ create table audit_event (
     occurred_at timestamp with time zone not null,
     actor       varchar(100)  not null,
     actor_scope varchar(1000),
+    -- the deepest node covering all of the actor's assignments; auditors see rows in their subtree
+    org_path    varchar(255),
     action      varchar(64)   not null,
     object_type varchar(64),
     object_id   varchar(128),
@@ -67,6 +69,7 @@ create table audit_event (
 create index audit_event_time on audit_event (occurred_at);
 create index audit_event_actor on audit_event (actor);
 create index audit_event_action on audit_event (action);
+create index audit_event_path on audit_event (org_path);
 
 create table audit_head (
     id          int          primary key,
