@@ -6,6 +6,8 @@ package org.xiangzhi.platform;
  */
 public enum PlaceLevel {
 
+	/** 全国 — the root of the tree. */
+	NATION,
 	/** 省 */
 	PROVINCE,
 	/** 市 */

@@ -1,0 +1,154 @@
+package org.xiangzhi.platform.account;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xiangzhi.platform.Actor;
+import org.xiangzhi.platform.CurrentActor;
+import org.xiangzhi.platform.InvalidInputException;
+import org.xiangzhi.platform.OutOfScopeException;
+import org.xiangzhi.platform.Role;
+
+/** Account administration pages (账号管理) for county, town and system administrators. */
+@Controller
+@RequestMapping("/accounts")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWN_ADMIN')")
+class AccountController {
+
+	private final AccountService service;
+
+	AccountController(AccountService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("result", service.search(CurrentActor.get(), q, page));
+		return htmx != null ? "accounts/list :: results" : "accounts/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new AccountForm());
+		return formView(model);
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return formView(model);
+		}
+		try {
+			Account account = service.create(CurrentActor.get(), form.toCommand());
+			redirect.addFlashAttribute("flash", "account.created");
+			return "redirect:/accounts/" + account.id();
+		}
+		catch (InvalidInputException ex) {
+			ex.messageKeys().forEach(key -> binding.rejectValue(ex.field(), key));
+			return formView(model);
+		}
+		catch (OutOfScopeException ex) {
+			binding.reject(ex.messageKey());
+			return formView(model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		Actor actor = CurrentActor.get();
+		Account account = service.get(actor, id);
+		model.addAttribute("account", account);
+		model.addAttribute("maskedPhone", service.maskedPhone(account));
+		model.addAttribute("locked", account.isLocked(java.time.Instant.now()));
+		model.addAttribute("roles", AccountService.grantableRoles(actor));
+		model.addAttribute("places", service.placesFor(actor));
+		return "accounts/detail";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("edit") EditForm edit, BindingResult binding,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("errorKey", binding.getAllErrors().get(0).getDefaultMessage());
+			return "redirect:/accounts/" + id;
+		}
+		service.update(CurrentActor.get(), id, edit.displayName(), edit.phone(), edit.enabled());
+		redirect.addFlashAttribute("flash", "account.updated");
+		return "redirect:/accounts/" + id;
+	}
+
+	@PostMapping("/{id}/roles")
+	String grant(@PathVariable long id, @RequestParam Role role, @RequestParam String placeCode,
+			RedirectAttributes redirect) {
+		return guarded(id, redirect, "account.roleGranted",
+				() -> service.grant(CurrentActor.get(), id, role, placeCode));
+	}
+
+	@PostMapping("/{id}/roles/revoke")
+	String revoke(@PathVariable long id, @RequestParam Role role, @RequestParam String placeCode,
+			RedirectAttributes redirect) {
+		return guarded(id, redirect, "account.roleRevoked",
+				() -> service.revoke(CurrentActor.get(), id, role, placeCode));
+	}
+
+	@PostMapping("/{id}/password")
+	String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+		return guarded(id, redirect, "account.passwordReset",
+				() -> service.resetPassword(CurrentActor.get(), id, password));
+	}
+
+	@PostMapping("/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		return guarded(id, redirect, "account.unlocked", () -> service.unlock(CurrentActor.get(), id));
+	}
+
+	/** Reveals the phone number (audited); htmx swaps it into the page. */
+	@PostMapping("/{id}/phone")
+	String revealPhone(@PathVariable long id, Model model) {
+		model.addAttribute("value", service.revealPhone(CurrentActor.get(), id));
+		return "accounts/detail :: revealed";
+	}
+
+	private String guarded(long id, RedirectAttributes redirect, String successKey, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flash", successKey);
+		}
+		catch (OutOfScopeException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKey());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errorKeys", ex.messageKeys());
+		}
+		return "redirect:/accounts/" + id;
+	}
+
+	private String formView(Model model) {
+		Actor actor = CurrentActor.get();
+		model.addAttribute("roles", AccountService.grantableRoles(actor));
+		model.addAttribute("places", service.placesFor(actor));
+		return "accounts/new";
+	}
+
+	/** The editable fields of an existing account. */
+	record EditForm(@NotBlank(message = "account.displayName.required") @Size(max = 100) String displayName,
+			@Pattern(regexp = "|1[3-9][0-9]{9}", message = "account.phone.pattern") String phone, boolean enabled) {
+	}
+
+}

@@ -1,0 +1,319 @@
+package org.xiangzhi.platform.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiangzhi.platform.Actor;
+import org.xiangzhi.platform.AuditActions;
+import org.xiangzhi.platform.AuditEntry;
+import org.xiangzhi.platform.AuditLog;
+import org.xiangzhi.platform.AuditOutcome;
+import org.xiangzhi.platform.DataScope;
+import org.xiangzhi.platform.InvalidInputException;
+import org.xiangzhi.platform.Masking;
+import org.xiangzhi.platform.OutOfScopeException;
+import org.xiangzhi.platform.PersonalData;
+import org.xiangzhi.platform.Place;
+import org.xiangzhi.platform.Places;
+import org.xiangzhi.platform.RecordNotFoundException;
+import org.xiangzhi.platform.Role;
+
+/**
+ * Account administration inside the administrator's scope. Every method takes the acting
+ * {@link Actor}; the scope comes from the actor's administrator assignments, never from
+ * the request.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+	static final String OBJECT_TYPE = "account";
+
+	private static final int PAGE_SIZE = 20;
+
+	private final AccountRepository accounts;
+
+	private final JdbcClient jdbc;
+
+	private final Places places;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final PersonalData personalData;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final FindByIndexNameSessionRepository<?> sessions;
+
+	AccountService(AccountRepository accounts, JdbcClient jdbc, Places places, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, PersonalData personalData, AuditLog audit, Clock clock,
+			FindByIndexNameSessionRepository<?> sessions) {
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.places = places;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.personalData = personalData;
+		this.audit = audit;
+		this.clock = clock;
+		this.sessions = sessions;
+	}
+
+	/** The subtrees in which the actor administers accounts. */
+	public static DataScope adminScope(Actor actor) {
+		return actor.scopeWhere(Role::isAdmin);
+	}
+
+	/** One row of the account list, with the phone already masked. */
+	public record AccountSummary(long id, String username, String displayName, String maskedPhone, boolean enabled,
+			boolean locked, String orgPath) {
+	}
+
+	/** A page of results and the total count. */
+	public record Page<T>(List<T> items, int page, int pageSize, long total) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public Page<AccountSummary> search(Actor actor, String query, int page) {
+		DataScope.SqlCondition scope = adminScope(actor).condition("org_path");
+		StringBuilder where = new StringBuilder(" from account where ").append(scope.sql());
+		Map<String, Object> params = new java.util.HashMap<>(scope.params());
+		if (query != null && !query.isBlank()) {
+			where.append(" and (lower(username) like :q or lower(display_name) like :q)");
+			params.put("q", "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%");
+		}
+		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		int safePage = Math.max(0, page);
+		Instant now = clock.instant();
+		List<AccountSummary> items = jdbc
+			.sql("select id, username, display_name, phone_enc, enabled, locked_until, org_path" + where
+					+ " order by username limit :limit offset :offset")
+			.params(params)
+			.param("limit", PAGE_SIZE)
+			.param("offset", safePage * PAGE_SIZE)
+			.query((rs, i) -> {
+				java.sql.Timestamp locked = rs.getTimestamp("locked_until");
+				return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+						Masking.phone(personalData.decrypt(rs.getString("phone_enc"))), rs.getBoolean("enabled"),
+						locked != null && locked.toInstant().isAfter(now), rs.getString("org_path"));
+			})
+			.list();
+		return new Page<>(items, safePage, PAGE_SIZE, total);
+	}
+
+	/**
+	 * The account, if it lies in the actor's administration scope.
+	 * @throws RecordNotFoundException when it does not exist or lies outside the scope (a
+	 * denied audit row is written in the second case)
+	 */
+	@Transactional(readOnly = true)
+	public Account get(Actor actor, long id) {
+		Account account = accounts.findById(id).orElseThrow(() -> new RecordNotFoundException(OBJECT_TYPE, id));
+		if (!adminScope(actor).contains(account.home())) {
+			audit.record(AuditEntry.of(AuditActions.SCOPE_DENIED, OBJECT_TYPE, id, AuditOutcome.DENIED));
+			throw new RecordNotFoundException(OBJECT_TYPE, id);
+		}
+		return account;
+	}
+
+	/** What an administrator submits to create an account. */
+	public record NewAccount(String username, String displayName, String phone, String password, Role role,
+			String placeCode) {
+	}
+
+	public Account create(Actor actor, NewAccount command) {
+		Place place = places.require(command.placeCode(), adminScope(actor));
+		GrantPolicy.check(actor, command.role(), place);
+		String username = command.username().strip().toLowerCase(Locale.ROOT);
+		if (accounts.existsByUsername(username)) {
+			throw new InvalidInputException("username", "account.error.usernameTaken");
+		}
+		checkPassword(command.password(), username);
+		Instant now = clock.instant();
+		Account account = new Account(username, command.displayName().strip(),
+				passwordEncoder.encode(command.password()), place.path(), now);
+		account.mustChangePassword = true;
+		setPhone(account, command.phone());
+		account.assignments.add(new Account.RoleGrant(null, command.role(), place.code(), place.path().value()));
+		Account saved = accounts.save(account);
+		audit.record(AuditEntry.success(AuditActions.ACCOUNT_CREATED, OBJECT_TYPE, saved.id())
+			.withDetail(command.role().name() + "@" + place.code()));
+		return saved;
+	}
+
+	public void update(Actor actor, long id, String displayName, String phone, boolean enabled) {
+		Account account = get(actor, id);
+		account.displayName = displayName.strip();
+		// a blank phone field keeps the stored number: the form never shows it in clear
+		if (phone != null && !phone.isBlank()) {
+			setPhone(account, phone);
+		}
+		boolean disabledNow = account.enabled && !enabled;
+		account.enabled = enabled;
+		accounts.save(account);
+		audit.record(AuditEntry.success(AuditActions.ACCOUNT_UPDATED, OBJECT_TYPE, id)
+			.withDetail(enabled ? "enabled" : "disabled"));
+		if (disabledNow) {
+			endSessions(account);
+		}
+	}
+
+	public void grant(Actor actor, long id, Role role, String placeCode) {
+		Account account = get(actor, id);
+		Place place = places.require(placeCode, adminScope(actor));
+		GrantPolicy.check(actor, role, place);
+		boolean added = account.assignments.stream()
+			.noneMatch(g -> g.role() == role && g.placeCode().equals(placeCode));
+		if (added) {
+			account.assignments.add(new Account.RoleGrant(null, role, place.code(), place.path().value()));
+			accounts.save(account);
+			audit.record(AuditEntry.success(AuditActions.ROLE_GRANTED, OBJECT_TYPE, id)
+				.withDetail(role.name() + "@" + place.code()));
+			endSessions(account);
+		}
+	}
+
+	public void revoke(Actor actor, long id, Role role, String placeCode) {
+		Account account = get(actor, id);
+		Place place = places.require(placeCode, adminScope(actor));
+		GrantPolicy.check(actor, role, place);
+		if (account.assignments.removeIf(g -> g.role() == role && g.placeCode().equals(placeCode))) {
+			accounts.save(account);
+			audit.record(AuditEntry.success(AuditActions.ROLE_REVOKED, OBJECT_TYPE, id)
+				.withDetail(role.name() + "@" + place.code()));
+			endSessions(account);
+		}
+	}
+
+	/** Sets a new initial password that the owner must change at the next login. */
+	public void resetPassword(Actor actor, long id, String newPassword) {
+		Account account = get(actor, id);
+		requireManageable(actor, account);
+		checkPassword(newPassword, account.username);
+		account.passwordHash = passwordEncoder.encode(newPassword);
+		account.passwordChangedAt = clock.instant();
+		account.mustChangePassword = true;
+		account.failedAttempts = 0;
+		account.lockedUntil = null;
+		accounts.save(account);
+		audit.record(AuditEntry.success(AuditActions.PASSWORD_RESET, OBJECT_TYPE, id));
+		endSessions(account);
+	}
+
+	public void unlock(Actor actor, long id) {
+		Account account = get(actor, id);
+		account.failedAttempts = 0;
+		account.lockedUntil = null;
+		accounts.save(account);
+		audit.record(AuditEntry.success(AuditActions.ACCOUNT_UNLOCKED, OBJECT_TYPE, id));
+	}
+
+	/** The unmasked phone number; every call is audited. */
+	public String revealPhone(Actor actor, long id) {
+		Account account = get(actor, id);
+		audit.record(AuditEntry.success(AuditActions.REVEAL, OBJECT_TYPE, id).withDetail("phone"));
+		String phone = personalData.decrypt(account.phoneEnc);
+		return phone == null ? "" : phone;
+	}
+
+	/** The owner changes their own password, proving the current one. */
+	public void changeOwnPassword(long accountId, String currentPassword, String newPassword) {
+		Account account = accounts.findById(accountId)
+			.orElseThrow(() -> new RecordNotFoundException(OBJECT_TYPE, accountId));
+		if (!passwordEncoder.matches(currentPassword, account.passwordHash)) {
+			throw new InvalidInputException("currentPassword", "account.error.currentPassword");
+		}
+		if (passwordEncoder.matches(newPassword, account.passwordHash)) {
+			throw new InvalidInputException("newPassword", "account.error.samePassword");
+		}
+		checkPassword(newPassword, account.username);
+		account.passwordHash = passwordEncoder.encode(newPassword);
+		account.passwordChangedAt = clock.instant();
+		account.mustChangePassword = false;
+		accounts.save(account);
+		audit.record(AuditEntry.success(AuditActions.PASSWORD_CHANGED, OBJECT_TYPE, accountId));
+	}
+
+	/** Masked phone of an account already loaded in scope. */
+	public String maskedPhone(Account account) {
+		return Masking.phone(personalData.decrypt(account.phoneEnc));
+	}
+
+	/** Roles the actor may grant, for the forms. */
+	public static List<Role> grantableRoles(Actor actor) {
+		int best = actor.assignments()
+			.stream()
+			.filter(a -> a.role().isAdmin())
+			.mapToInt(a -> a.role().rank())
+			.max()
+			.orElse(-1);
+		List<Role> roles = new ArrayList<>();
+		for (Role role : Role.values()) {
+			if (role.rank() <= best) {
+				roles.add(role);
+			}
+		}
+		return roles;
+	}
+
+	/** Places where the actor administers accounts, for the forms. */
+	@Transactional(readOnly = true)
+	public List<Place> placesFor(Actor actor) {
+		return places.within(adminScope(actor), 2000);
+	}
+
+	private void requireManageable(Actor actor, Account account) {
+		for (Account.RoleGrant grant : account.assignments) {
+			Place place = places.find(grant.placeCode()).orElseThrow();
+			GrantPolicy.check(actor, grant.role(), place);
+		}
+	}
+
+	private void checkPassword(String password, String username) {
+		List<String> violations = passwordPolicy.violations(password == null ? "" : password, username);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException("password", violations);
+		}
+	}
+
+	private void setPhone(Account account, String phone) {
+		if (phone == null || phone.isBlank()) {
+			account.phoneEnc = null;
+			account.phoneBidx = null;
+		}
+		else {
+			account.phoneEnc = personalData.encrypt(phone.strip());
+			account.phoneBidx = personalData.blindIndex("phone", phone);
+		}
+	}
+
+	/** Role or status changes take effect at once: the account's sessions end. */
+	private void endSessions(Account account) {
+		Set<String> ids = sessions.findByPrincipalName(account.username).keySet();
+		ids.forEach(sessions::deleteById);
+	}
+
+	static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

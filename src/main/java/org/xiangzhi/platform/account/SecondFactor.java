@@ -1,0 +1,82 @@
+package org.xiangzhi.platform.account;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xiangzhi.platform.AuditActions;
+import org.xiangzhi.platform.AuditEntry;
+import org.xiangzhi.platform.AuditLog;
+import org.xiangzhi.platform.InvalidInputException;
+import org.xiangzhi.platform.PersonalData;
+import org.xiangzhi.platform.RecordNotFoundException;
+import org.xiangzhi.platform.security.Totp;
+
+/**
+ * TOTP second factor (RFC 6238, any authenticator app). The secret is stored encrypted
+ * like any personal identifier; each code is accepted once.
+ */
+@Service
+@Transactional
+public class SecondFactor {
+
+	private final AccountRepository accounts;
+
+	private final PersonalData personalData;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final LoginAttempts attempts;
+
+	SecondFactor(AccountRepository accounts, PersonalData personalData, AuditLog audit, Clock clock,
+			LoginAttempts attempts) {
+		this.accounts = accounts;
+		this.attempts = attempts;
+		this.personalData = personalData;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Finishes enrolment when the code matches the secret the user's app was given. */
+	public void enrol(long accountId, String secret, String code) {
+		Account account = load(accountId);
+		Optional<Long> step = Totp.verify(secret, code, clock.instant(), null);
+		if (step.isEmpty()) {
+			throw new InvalidInputException("code", "totp.error.code");
+		}
+		account.totpSecretEnc = personalData.encrypt(secret);
+		account.totpEnabled = true;
+		account.totpLastStep = step.get();
+		accounts.save(account);
+		audit.record(AuditEntry.success(AuditActions.SECOND_FACTOR_ENROLLED, AccountService.OBJECT_TYPE, accountId));
+	}
+
+	/**
+	 * Checks a code at login; a code is never accepted twice. Wrong codes count towards
+	 * the same lockout as wrong passwords, so the six digits cannot be guessed.
+	 */
+	public boolean verify(long accountId, String code) {
+		Account account = load(accountId);
+		if (account.isLocked(clock.instant())) {
+			return false;
+		}
+		Optional<Long> step = Totp.verify(personalData.decrypt(account.totpSecretEnc), code, clock.instant(),
+				account.totpLastStep);
+		if (step.isEmpty()) {
+			attempts.failed(account.username(), "second_factor");
+			return false;
+		}
+		account.totpLastStep = step.get();
+		accounts.save(account);
+		return true;
+	}
+
+	private Account load(long accountId) {
+		return accounts.findById(accountId)
+			.orElseThrow(() -> new RecordNotFoundException(AccountService.OBJECT_TYPE, accountId));
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.xiangzhi.platform.security;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.xiangzhi.platform.account.LoginAttempts;
+
+/**
+ * Turns Spring Security's login events into lockout counting, address throttling and
+ * audit rows.
+ */
+@Component
+class LoginEvents {
+
+	private final LoginAttempts attempts;
+
+	private final AddressThrottle throttle;
+
+	LoginEvents(LoginAttempts attempts, AddressThrottle throttle) {
+		this.attempts = attempts;
+		this.throttle = throttle;
+	}
+
+	@EventListener
+	void onSuccess(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+			attempts.succeeded(principal.actor().accountId());
+		}
+	}
+
+	@EventListener
+	void onFailure(AbstractAuthenticationFailureEvent event) {
+		String username = String.valueOf(event.getAuthentication().getName());
+		String reason = "failed";
+		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+			reason = "bad_credentials";
+		}
+		else if (event instanceof AuthenticationFailureLockedEvent) {
+			reason = "locked";
+		}
+		else if (event instanceof AuthenticationFailureDisabledEvent) {
+			reason = "disabled";
+		}
+		attempts.failed(username.length() > 64 ? username.substring(0, 64) : username, reason);
+		throttle.recordFailure(ClientAddress.current());
+	}
+
+}
