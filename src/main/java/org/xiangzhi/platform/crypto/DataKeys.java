@@ -173,6 +173,11 @@ class DataKeys {
 					StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
 				out.write((Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII));
 			}
+			catch (IOException ex) {
+				// leave no empty file behind: the next start would refuse it
+				Files.deleteIfExists(absolute);
+				throw ex;
+			}
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw ex;
