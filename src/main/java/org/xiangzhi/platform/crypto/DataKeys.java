@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,7 @@ class DataKeys {
 
 	private final SecretKey blindIndexKey;
 
+	@Autowired
 	DataKeys(DataKeyProperties properties) {
 		this(loadMasterKey(properties));
 	}
