@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -29,8 +30,17 @@ public class AuditVerifier {
 
 	private final JdbcClient jdbc;
 
+	private final int pageSize;
+
+	@Autowired
 	AuditVerifier(JdbcClient jdbc) {
+		this(jdbc, PAGE);
+	}
+
+	/** With a small page, so that tests cross page boundaries with few rows. */
+	AuditVerifier(JdbcClient jdbc, int pageSize) {
 		this.jdbc = jdbc;
+		this.pageSize = pageSize;
 	}
 
 	/** Verifies the whole chain after the anchor against {@code audit_head}. */
@@ -85,7 +95,7 @@ public class AuditVerifier {
 					""")
 				.param("after", expected - 1)
 				.param("to", toSeq)
-				.param("limit", PAGE)
+				.param("limit", pageSize)
 				.query((rs, n) -> read(rs))
 				.list();
 			for (AuditRecord row : page) {
@@ -111,7 +121,7 @@ public class AuditVerifier {
 				prevHash = row.hash();
 				expected++;
 			}
-			if (page.size() < PAGE) {
+			if (page.size() < pageSize) {
 				return new Walk(checked, expected - 1, prevHash, null);
 			}
 		}
