@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +14,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.xiangzhi.platform.AuditEntry;
 import org.xiangzhi.platform.AuditLog;
 import org.xiangzhi.platform.AuditOutcome;
@@ -65,7 +64,21 @@ class AuditController {
 	}
 
 	@GetMapping
-	String list(@ModelAttribute("filter") Filter filter, BindingResult binding, Model model) {
+	String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String page, Model model) {
+		// Parsed here rather than bound, so that a malformed value is ignored with a
+		// warning instead of failing the whole page.
+		Filter filter = new Filter(clean(actor), clean(action), clean(objectType), clean(objectId), date(from),
+				date(to), number(page));
+		boolean invalid = (from != null && !from.isBlank() && filter.from() == null)
+				|| (to != null && !to.isBlank() && filter.to() == null)
+				|| (page != null && !page.isBlank() && filter.page() == null);
+		return list(filter, invalid, model);
+	}
+
+	private String list(Filter filter, boolean invalidFilter, Model model) {
 		int page = filter.page() == null ? 0 : Math.max(0, Math.min(filter.page(), MAX_PAGE));
 		auditLog.record(new AuditEntry("AUDIT_VIEWED", "audit_event", null, AuditOutcome.SUCCESS,
 				truncate(filter.describe(page), 1000)));
@@ -109,7 +122,8 @@ class AuditController {
 		model.addAttribute("rows", rows);
 		model.addAttribute("page", page);
 		model.addAttribute("hasNext", hasNext);
-		model.addAttribute("invalidFilter", binding.hasErrors());
+		model.addAttribute("filter", filter);
+		model.addAttribute("invalidFilter", invalidFilter);
 		model.addAttribute("zone", zone.getId());
 		return "audit/list";
 	}
@@ -133,6 +147,34 @@ class AuditController {
 		}
 	}
 
+	private static String clean(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private static LocalDate date(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static Integer number(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
 	private OffsetDateTime startOf(LocalDate date) {
 		return date.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
 	}
@@ -149,9 +191,8 @@ class AuditController {
 	 * The filters of the list, all optional. Dates are whole days in the display zone,
 	 * both ends included.
 	 */
-	record Filter(String actor, String action, String objectType, String objectId,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Integer page) {
+	record Filter(String actor, String action, String objectType, String objectId, LocalDate from, LocalDate to,
+			Integer page) {
 
 		String describe(int page) {
 			StringBuilder text = new StringBuilder();
