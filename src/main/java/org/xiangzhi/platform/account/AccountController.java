@@ -84,6 +84,8 @@ class AccountController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("edit") EditForm edit, BindingResult binding,
 			RedirectAttributes redirect) {
+		// scope first: an out-of-scope id answers 404 whatever was submitted
+		service.get(CurrentActor.get(), id);
 		if (binding.hasErrors()) {
 			redirect.addFlashAttribute("errorKey", binding.getAllErrors().get(0).getDefaultMessage());
 			return "redirect:/accounts/" + id;
