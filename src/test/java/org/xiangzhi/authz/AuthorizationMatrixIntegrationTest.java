@@ -38,10 +38,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * The authorization matrix (security checklist 6–8): every HTTP endpoint of every handler
- * mapping must be declared by some {@link MatrixContribution}, and each declared expectation is
- * checked with real requests against the real database, for the anonymous caller and for every
- * role at its node with records in scope, below, above and beside that node. A record outside
- * the caller's scope must answer byte for byte like a record that does not exist.
+ * mapping must be declared by some {@link MatrixContribution}, and each declared
+ * expectation is checked with real requests against the real database, for the anonymous
+ * caller and for every role at its node with records in scope, below, above and beside
+ * that node. A record outside the caller's scope must answer byte for byte like a record
+ * that does not exist.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,19 +52,20 @@ class AuthorizationMatrixIntegrationTest {
 	static final String MISSING_ID = "987654321";
 
 	/** Where each role is held in the matrix, and the nodes in each relation to it. */
-	static final Map<Role, String> ROLE_NODE = new EnumMap<>(Map.of(Role.SYSTEM_ADMIN, "000000", Role.COUNTY_ADMIN,
-			"620621", Role.TOWN_ADMIN, "620621110", Role.AUDITOR, "620621", Role.TOWN_CADRE, "620621110",
-			Role.VILLAGE_CADRE, "620621110212", Role.MEDIATOR, "620621110", Role.GRID_WORKER, "620621110212G01",
-			Role.PARTY_MEMBER, "620621110212"));
+	static final Map<Role, String> ROLE_NODE = new EnumMap<>(
+			Map.of(Role.SYSTEM_ADMIN, "000000", Role.COUNTY_ADMIN, "620621", Role.TOWN_ADMIN, "620621110", Role.AUDITOR,
+					"620621", Role.TOWN_CADRE, "620621110", Role.VILLAGE_CADRE, "620621110212", Role.MEDIATOR,
+					"620621110", Role.GRID_WORKER, "620621110212G01", Role.PARTY_MEMBER, "620621110212"));
 
 	static final Map<String, Map<Relation, String>> RELATED = Map.of(
-			"000000", Map.of(Relation.IN_SCOPE, "000000", Relation.CHILD, "62"),
-			"620621", Map.of(Relation.IN_SCOPE, "620621", Relation.CHILD, "620621110", Relation.PARENT, "6206",
-					Relation.SIBLING, "620602"),
-			"620621110", Map.of(Relation.IN_SCOPE, "620621110", Relation.CHILD, "620621110212", Relation.PARENT,
-					"620621", Relation.SIBLING, "620621116"),
-			"620621110212", Map.of(Relation.IN_SCOPE, "620621110212", Relation.CHILD, "620621110212G01",
-					Relation.PARENT, "620621110", Relation.SIBLING, "620621110200"),
+			"000000", Map.of(Relation.IN_SCOPE, "000000", Relation.CHILD, "62"), "620621", Map.of(Relation.IN_SCOPE,
+					"620621", Relation.CHILD, "620621110", Relation.PARENT, "6206", Relation.SIBLING, "620602"),
+			"620621110",
+			Map.of(Relation.IN_SCOPE, "620621110", Relation.CHILD, "620621110212", Relation.PARENT, "620621",
+					Relation.SIBLING, "620621116"),
+			"620621110212",
+			Map.of(Relation.IN_SCOPE, "620621110212", Relation.CHILD, "620621110212G01", Relation.PARENT, "620621110",
+					Relation.SIBLING, "620621110200"),
 			"620621110212G01", Map.of(Relation.IN_SCOPE, "620621110212G01", Relation.PARENT, "620621110212",
 					Relation.SIBLING, "620621110212G02"));
 
@@ -152,7 +154,8 @@ class AuthorizationMatrixIntegrationTest {
 					String id = endpoint.recordKind == null ? null
 							: records.get(endpoint.recordKind).get(ROLE_NODE.get(Role.COUNTY_ADMIN));
 					MockHttpServletResponse response = perform(endpoint, id, null);
-					assertThat(response.getStatus()).as(endpoint.key() + " anonymous").isEqualTo(endpoint.anonymousStatus);
+					assertThat(response.getStatus()).as(endpoint.key() + " anonymous")
+						.isEqualTo(endpoint.anonymousStatus);
 				}));
 				for (Role role : Role.values()) {
 					Map<Relation, String> related = RELATED.get(ROLE_NODE.get(role));
@@ -187,14 +190,22 @@ class AuthorizationMatrixIntegrationTest {
 				.as("%s: an out-of-scope record must look exactly like a missing one", endpoint.key())
 				.isEqualTo(missing.getContentAsString());
 			assertThat(response.getContentType()).isEqualTo(missing.getContentType());
+			assertThat(jdbc
+				.sql("select count(*) from audit_event where action = 'SCOPE_DENIED' and actor = :actor "
+						+ "and object_type = :type and object_id = :id")
+				.param("actor", actor.username())
+				.param("type", endpoint.recordKind)
+				.param("id", id)
+				.query(Long.class)
+				.single()).as("%s: the refused access is audited", endpoint.key()).isPositive();
 		}
 	}
 
 	private MockHttpServletResponse perform(Endpoint endpoint, String id, Actor actor) throws Exception {
-		String path = endpoint.pattern.replace("{id}", id == null ? "" : id).replace("{*path}", "liveness");
+		String path = endpoint.pattern.replace("{id}", id == null ? "" : id).replace("/**", "/liveness");
 		String method = endpoint.method.equals("ANY") ? "GET" : endpoint.method;
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(
-				org.springframework.http.HttpMethod.valueOf(method), path);
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders
+			.request(org.springframework.http.HttpMethod.valueOf(method), path);
 		endpoint.params.forEach(request::param);
 		if (method.equals("POST")) {
 			request.with(csrf());

@@ -8,13 +8,13 @@ import java.util.Objects;
 import org.xiangzhi.platform.Role;
 
 /**
- * One endpoint's row of the authorization matrix: the expected status for the anonymous caller
- * and for every role in every {@link Relation} to the addressed record.
+ * One endpoint's row of the authorization matrix: the expected status for the anonymous
+ * caller and for every role in every {@link Relation} to the addressed record.
  *
  * <p>
- * For endpoints that address a record ({@link #record(String)}), a role that is allowed gets
- * {@code status} for records inside its subtree and 404 — byte-identical to a missing id — for
- * records outside it; a role that is not allowed gets 403 everywhere.
+ * For endpoints that address a record ({@link #record(String)}), a role that is allowed
+ * gets {@code status} for records inside its subtree and 404 — byte-identical to a
+ * missing id — for records outside it; a role that is not allowed gets 403 everywhere.
  */
 public final class Endpoint {
 
@@ -41,6 +41,11 @@ public final class Endpoint {
 
 	public static Endpoint get(String pattern) {
 		return new Endpoint("GET", pattern);
+	}
+
+	/** A mapping without a method condition (answers every method); checked with GET. */
+	public static Endpoint any(String pattern) {
+		return new Endpoint("ANY", pattern);
 	}
 
 	public static Endpoint post(String pattern) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A module's rows of the authorization matrix. Implementations anywhere under
- * {@code org.xiangzhi} in the test sources are found by {@link AuthorizationMatrixIntegrationTest}
- * and need a public no-argument constructor.
+ * {@code org.xiangzhi} in the test sources are found by
+ * {@link AuthorizationMatrixIntegrationTest} and need a public no-argument constructor.
  */
 public interface MatrixContribution {
 

@@ -23,7 +23,10 @@ public final class MatrixFixtures {
 			.param("p", place.path().value())
 			.param("now", now)
 			.update();
-		long id = jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).single();
+		long id = jdbc.sql("select id from account where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 		if (role != null) {
 			jdbc.sql("insert into role_assignment (account_id, role, place_code, org_path) values (:a, :r, :c, :p)")
 				.param("a", id)

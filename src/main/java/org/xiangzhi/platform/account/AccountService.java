@@ -34,7 +34,8 @@ import org.xiangzhi.platform.Role;
  * the request.
  */
 @Service
-@Transactional
+// a refused out-of-scope access still commits its SCOPE_DENIED audit row
+@Transactional(noRollbackFor = RecordNotFoundException.class)
 public class AccountService {
 
 	static final String OBJECT_TYPE = "account";
@@ -125,7 +126,6 @@ public class AccountService {
 	 * @throws RecordNotFoundException when it does not exist or lies outside the scope (a
 	 * denied audit row is written in the second case)
 	 */
-	@Transactional(readOnly = true)
 	public Account get(Actor actor, long id) {
 		Account account = accounts.findById(id).orElseThrow(() -> new RecordNotFoundException(OBJECT_TYPE, id));
 		if (!adminScope(actor).contains(account.home())) {

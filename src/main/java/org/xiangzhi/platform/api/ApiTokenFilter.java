@@ -1,5 +1,6 @@
 package org.xiangzhi.platform.api;
 
+import org.xiangzhi.platform.security.RequestPaths;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -31,7 +32,7 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String header = request.getHeader("Authorization");
-		String path = request.getServletPath();
+		String path = RequestPaths.of(request);
 		return header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
 				|| !(path.startsWith("/api/") || path.equals("/actuator/prometheus"));
 	}

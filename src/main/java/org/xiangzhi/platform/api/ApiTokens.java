@@ -35,7 +35,8 @@ import org.xiangzhi.platform.account.GrantPolicy;
  * secret is shown once at creation.
  */
 @Service
-@Transactional
+// a refused out-of-scope access still commits its SCOPE_DENIED audit row
+@Transactional(noRollbackFor = RecordNotFoundException.class)
 public class ApiTokens {
 
 	static final String OBJECT_TYPE = "api_token";

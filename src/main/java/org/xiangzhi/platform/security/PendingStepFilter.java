@@ -26,7 +26,7 @@ class PendingStepFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal && principal.nextStep() != null) {
-			String path = request.getServletPath();
+			String path = RequestPaths.of(request);
 			boolean allowed = ALWAYS_ALLOWED.stream().anyMatch(path::startsWith)
 					|| principal.pending().stream().anyMatch(step -> path.equals(step.path()));
 			if (!allowed) {

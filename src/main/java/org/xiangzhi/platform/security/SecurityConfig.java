@@ -11,7 +11,6 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -36,8 +35,9 @@ class SecurityConfig {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
-	private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/")
-			|| request.getServletPath().startsWith("/actuator/");
+	private static final RequestMatcher API = RequestPaths::isApi;
+
+	private static final LoginUrlAuthenticationEntryPoint LOGIN_PAGE = new LoginUrlAuthenticationEntryPoint("/login");
 
 	private static final RequestMatcher BEARER = request -> {
 		String header = request.getHeader("Authorization");
@@ -54,7 +54,7 @@ class SecurityConfig {
 					.permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**")
 					.permitAll()
-					.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**")
+					.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml")
 					.permitAll()
 					.requestMatchers("/actuator/prometheus")
 					.hasAnyRole("SYSTEM_ADMIN", "COUNTY_ADMIN")
@@ -70,21 +70,27 @@ class SecurityConfig {
 			.clearAuthentication(true)
 			.deleteCookies("XZSESSION", "__Host-XZSESSION"));
 		http.csrf(csrf -> csrf.ignoringRequestMatchers(BEARER));
-		http.exceptionHandling(
-				ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API)
-					.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-					.accessDeniedHandler((request, response, denied) -> {
-						if (API.matches(request)) {
-							response.setStatus(HttpStatus.FORBIDDEN.value());
-							response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-							response.getWriter().write("{\"status\":403,\"error\":\"forbidden\"}");
-						}
-						else {
-							AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
-							page.setErrorPage("/error/forbidden");
-							page.handle(request, response, denied);
-						}
-					}));
+		http.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
+			if (API.matches(request)) {
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getWriter().write("{\"status\":401,\"error\":\"unauthorized\"}");
+			}
+			else {
+				LOGIN_PAGE.commence(request, response, failure);
+			}
+		}).accessDeniedHandler((request, response, denied) -> {
+			if (API.matches(request)) {
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.getWriter().write("{\"status\":403,\"error\":\"forbidden\"}");
+			}
+			else {
+				AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
+				page.setErrorPage("/error/forbidden");
+				page.handle(request, response, denied);
+			}
+		}));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions(frame -> frame.deny())

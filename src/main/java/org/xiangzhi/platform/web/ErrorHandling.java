@@ -1,5 +1,6 @@
 package org.xiangzhi.platform.web;
 
+import org.xiangzhi.platform.security.RequestPaths;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +64,7 @@ class ErrorHandling {
 	}
 
 	static boolean isApi(HttpServletRequest request) {
-		return request.getServletPath().startsWith("/api/");
+		return RequestPaths.of(request).startsWith("/api/");
 	}
 
 }
