@@ -23,6 +23,10 @@ public class PlatformMatrix implements MatrixContribution {
 
 	private static final Role[] ADMINS = { SYSTEM_ADMIN, COUNTY_ADMIN, TOWN_ADMIN };
 
+	/** Admins plus the cadres who may read the account directory of their area. */
+	private static final Role[] DIRECTORY = { SYSTEM_ADMIN, COUNTY_ADMIN, TOWN_ADMIN, Role.TOWN_CADRE,
+			Role.VILLAGE_CADRE };
+
 	@Override
 	public List<Endpoint> endpoints() {
 		return List.of(
@@ -45,10 +49,10 @@ public class PlatformMatrix implements MatrixContribution {
 				post("/account/totp").param("code", "123456").anonymous(302).everyRole(302),
 				get("/api/v1/me").anonymous(401).everyRole(200),
 				// account administration
-				get("/accounts").anonymous(302).only(200, ADMINS),
+				get("/accounts").anonymous(302).only(200, DIRECTORY),
 				get("/accounts/new").anonymous(302).only(200, ADMINS),
 				post("/accounts").anonymous(302).only(200, ADMINS),
-				get("/accounts/{id}").record("account").anonymous(302).only(200, ADMINS),
+				get("/accounts/{id}").record("account").anonymous(302).only(200, DIRECTORY),
 				post("/accounts/{id}").record("account")
 					.param("displayName", "Matrix")
 					.param("phone", "")
@@ -71,8 +75,8 @@ public class PlatformMatrix implements MatrixContribution {
 					.only(302, ADMINS),
 				post("/accounts/{id}/unlock").record("account").anonymous(302).only(302, ADMINS),
 				post("/accounts/{id}/phone").record("account").anonymous(302).only(200, ADMINS),
-				get("/api/v1/accounts").anonymous(401).only(200, ADMINS),
-				get("/api/v1/accounts/{id}").record("account").anonymous(401).only(200, ADMINS),
+				get("/api/v1/accounts").anonymous(401).only(200, DIRECTORY),
+				get("/api/v1/accounts/{id}").record("account").anonymous(401).only(200, DIRECTORY),
 				// integration tokens
 				get("/api-tokens").anonymous(302).only(200, ADMINS),
 				post("/api-tokens").param("name", "")

@@ -28,6 +28,9 @@ import org.xiangzhi.platform.Role;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWN_ADMIN')")
 class AccountController {
 
+	/** Town and village cadres may read the directory of accounts in their area. */
+	static final String DIRECTORY_READERS = "hasAnyRole('SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWN_ADMIN', 'TOWN_CADRE', 'VILLAGE_CADRE')";
+
 	private final AccountService service;
 
 	AccountController(AccountService service) {
@@ -35,9 +38,11 @@ class AccountController {
 	}
 
 	@GetMapping
+	@PreAuthorize(DIRECTORY_READERS)
 	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
 		model.addAttribute("q", q);
+		model.addAttribute("canCreate", !AccountService.adminScope(CurrentActor.get()).isEmpty());
 		model.addAttribute("result", service.search(CurrentActor.get(), q, page));
 		return htmx != null ? "accounts/list :: results" : "accounts/list";
 	}
@@ -70,9 +75,11 @@ class AccountController {
 	}
 
 	@GetMapping("/{id}")
+	@PreAuthorize(DIRECTORY_READERS)
 	String detail(@PathVariable long id, Model model) {
 		Actor actor = CurrentActor.get();
-		Account account = service.get(actor, id);
+		Account account = service.view(actor, id);
+		model.addAttribute("canManage", AccountService.canManage(actor, account));
 		model.addAttribute("account", account);
 		model.addAttribute("maskedPhone", service.maskedPhone(account));
 		model.addAttribute("locked", account.isLocked(java.time.Instant.now()));

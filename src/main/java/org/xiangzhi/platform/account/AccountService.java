@@ -74,9 +74,18 @@ public class AccountService {
 		this.sessions = sessions;
 	}
 
+	/** Roles that may read the account directory of their area (who works here). */
+	static final Set<Role> DIRECTORY_READERS = Set.of(Role.SYSTEM_ADMIN, Role.COUNTY_ADMIN, Role.TOWN_ADMIN,
+			Role.TOWN_CADRE, Role.VILLAGE_CADRE);
+
 	/** The subtrees in which the actor administers accounts. */
 	public static DataScope adminScope(Actor actor) {
 		return actor.scopeWhere(Role::isAdmin);
+	}
+
+	/** The subtrees whose account directory the actor may read. */
+	public static DataScope directoryScope(Actor actor) {
+		return actor.scopeFor(DIRECTORY_READERS);
 	}
 
 	/** One row of the account list, with the phone already masked. */
@@ -95,7 +104,7 @@ public class AccountService {
 
 	@Transactional(readOnly = true)
 	public Page<AccountSummary> search(Actor actor, String query, int page) {
-		DataScope.SqlCondition scope = adminScope(actor).condition("org_path");
+		DataScope.SqlCondition scope = directoryScope(actor).condition("org_path");
 		StringBuilder where = new StringBuilder(" from account where ").append(scope.sql());
 		Map<String, Object> params = new java.util.HashMap<>(scope.params());
 		if (query != null && !query.isBlank()) {
@@ -122,13 +131,31 @@ public class AccountService {
 	}
 
 	/**
-	 * The account, if it lies in the actor's administration scope.
+	 * The account, if it lies in the actor's directory scope (read access).
+	 * @throws RecordNotFoundException when it does not exist or lies outside the scope (a
+	 * denied audit row is written in the second case)
+	 */
+	public Account view(Actor actor, long id) {
+		return load(id, directoryScope(actor));
+	}
+
+	/**
+	 * The account, if it lies in the actor's administration scope (write access).
 	 * @throws RecordNotFoundException when it does not exist or lies outside the scope (a
 	 * denied audit row is written in the second case)
 	 */
 	public Account get(Actor actor, long id) {
+		return load(id, adminScope(actor));
+	}
+
+	/** Whether the actor may change this (already visible) account. */
+	public static boolean canManage(Actor actor, Account account) {
+		return adminScope(actor).contains(account.home());
+	}
+
+	private Account load(long id, DataScope scope) {
 		Account account = accounts.findById(id).orElseThrow(() -> new RecordNotFoundException(OBJECT_TYPE, id));
-		if (!adminScope(actor).contains(account.home())) {
+		if (!scope.contains(account.home())) {
 			audit.record(AuditEntry.of(AuditActions.SCOPE_DENIED, OBJECT_TYPE, id, AuditOutcome.DENIED));
 			throw new RecordNotFoundException(OBJECT_TYPE, id);
 		}

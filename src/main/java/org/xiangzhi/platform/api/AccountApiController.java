@@ -21,6 +21,8 @@ import org.xiangzhi.platform.account.AccountService;
 @Tag(name = "platform", description = "Accounts and the caller's identity")
 class AccountApiController {
 
+	private static final String DIRECTORY_READERS = "hasAnyRole('SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWN_ADMIN', 'TOWN_CADRE', 'VILLAGE_CADRE')";
+
 	private final AccountService accounts;
 
 	AccountApiController(AccountService accounts) {
@@ -46,7 +48,7 @@ class AccountApiController {
 	}
 
 	@GetMapping("/accounts")
-	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWN_ADMIN')")
+	@PreAuthorize(DIRECTORY_READERS)
 	@Operation(summary = "Accounts in the caller's administration scope, phone masked")
 	AccountService.Page<AccountService.AccountSummary> accounts(@RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "0") int page) {
@@ -54,10 +56,10 @@ class AccountApiController {
 	}
 
 	@GetMapping("/accounts/{id}")
-	@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'COUNTY_ADMIN', 'TOWN_ADMIN')")
+	@PreAuthorize(DIRECTORY_READERS)
 	@Operation(summary = "One account in scope; 404 when missing or outside the scope")
 	AccountJson account(@PathVariable long id) {
-		Account account = accounts.get(CurrentActor.get(), id);
+		Account account = accounts.view(CurrentActor.get(), id);
 		return new AccountJson(account.id(), account.username(), account.displayName(), accounts.maskedPhone(account),
 				account.enabled(), assignments(account.toActor()));
 	}

@@ -32,8 +32,11 @@ class NavigationAdvice {
 	static List<NavItem> itemsFor(Actor actor) {
 		List<NavItem> items = new ArrayList<>();
 		items.add(new NavItem("/", "nav.home"));
-		if (actor.assignments().stream().anyMatch(a -> a.role().isAdmin())) {
+		boolean admin = actor.assignments().stream().anyMatch(a -> a.role().isAdmin());
+		if (admin || actor.has(Role.TOWN_CADRE) || actor.has(Role.VILLAGE_CADRE)) {
 			items.add(new NavItem("/accounts", "nav.accounts"));
+		}
+		if (admin) {
 			items.add(new NavItem("/api-tokens", "nav.tokens"));
 		}
 		if (actor.has(Role.AUDITOR)) {
