@@ -57,6 +57,11 @@ class AccountController {
 	String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
+			// report the password rules in the same round as the field errors
+			if (!binding.hasFieldErrors("password")) {
+				service.passwordViolations(form.getPassword(), form.getUsername())
+					.forEach(key -> binding.rejectValue("password", key));
+			}
 			return formView(model);
 		}
 		try {

@@ -315,6 +315,11 @@ public class AccountService {
 		}
 	}
 
+	/** Message keys of the password rules this password breaks; empty when it is acceptable. */
+	public List<String> passwordViolations(String password, String username) {
+		return passwordPolicy.violations(password == null ? "" : password, username == null ? "" : username);
+	}
+
 	private void checkPassword(String password, String username) {
 		List<String> violations = passwordPolicy.violations(password == null ? "" : password, username);
 		if (!violations.isEmpty()) {

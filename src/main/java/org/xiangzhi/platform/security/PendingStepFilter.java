@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PendingStepFilter extends OncePerRequestFilter {
 
 	private static final List<String> ALWAYS_ALLOWED = List.of("/logout", "/css/", "/js/", "/webjars/", "/error",
-			"/favicon.ico");
+			"/favicon");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

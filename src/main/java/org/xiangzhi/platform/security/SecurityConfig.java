@@ -48,7 +48,7 @@ class SecurityConfig {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AddressThrottle throttle, AuditLog audit,
 			ApiTokens apiTokens, LogoutAudit logoutAudit) throws Exception {
 		http.authorizeHttpRequests(
-				auth -> auth.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
+				auth -> auth.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**")
 					.permitAll()
 					.requestMatchers("/login")
 					.permitAll()
