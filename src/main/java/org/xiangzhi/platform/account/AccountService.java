@@ -315,7 +315,10 @@ public class AccountService {
 		}
 	}
 
-	/** Message keys of the password rules this password breaks; empty when it is acceptable. */
+	/**
+	 * Message keys of the password rules this password breaks; empty when it is
+	 * acceptable.
+	 */
 	public List<String> passwordViolations(String password, String username) {
 		return passwordPolicy.violations(password == null ? "" : password, username == null ? "" : username);
 	}

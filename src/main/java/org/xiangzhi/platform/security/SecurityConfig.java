@@ -47,21 +47,21 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AddressThrottle throttle, AuditLog audit,
 			ApiTokens apiTokens, LogoutAudit logoutAudit) throws Exception {
-		http.authorizeHttpRequests(
-				auth -> auth.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**")
-					.permitAll()
-					.requestMatchers("/login")
-					.permitAll()
-					.requestMatchers("/actuator/health", "/actuator/health/**")
-					.permitAll()
-					.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml")
-					.permitAll()
-					.requestMatchers("/actuator/prometheus")
-					.hasAnyRole("SYSTEM_ADMIN", "COUNTY_ADMIN")
-					.requestMatchers("/actuator/**")
-					.denyAll()
-					.anyRequest()
-					.authenticated());
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**")
+			.permitAll()
+			.requestMatchers("/login")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml")
+			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.hasAnyRole("SYSTEM_ADMIN", "COUNTY_ADMIN")
+			.requestMatchers("/actuator/**")
+			.denyAll()
+			.anyRequest()
+			.authenticated());
 		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
 		http.logout(logout -> logout.logoutUrl("/logout")
 			.addLogoutHandler(logoutAudit)
