@@ -134,7 +134,7 @@ class AccountJourneyBrowserTest {
 
 	@Test
 	@Order(4)
-	void theNewCadreMustChangeTheInitialPasswordAndThenHasNoAccountAdministration() {
+	void theNewCadreMustChangeTheInitialPasswordAndThenOnlyReadsTheOwnVillagesDirectory() {
 		Cadre cadre = cadre();
 		browser.forgetCookies();
 		signIn("county-admin", DEMO_PASSWORD);
@@ -156,11 +156,15 @@ class AccountJourneyBrowserTest {
 		assertThat(browser.currentPath()).isEqualTo("/");
 		assertThat(browser.find(By.cssSelector("[role=status]")).getText()).isEqualTo("密码已修改。");
 		assertThat(browser.findById("assignments").getText()).contains("村干部 · 橙槽村委会");
-		assertThat(browser.findById("nav").getText()).doesNotContain("账号管理");
 		browser.assertCleanConsole("/account/password and / of the cadre");
 
-		assertForbidden("/accounts");
-		assertForbidden("/accounts/" + cadre.id());
+		// the cadre reads the directory of the own village, and manages nothing
+		browser.open("/accounts");
+		String directory = browser.find(By.tagName("main")).getText();
+		assertThat(directory).contains(cadre.username()).contains("party-member").doesNotContain("village-cadre-2");
+		assertThat(directory).doesNotContain("新建账号");
+		browser.open("/accounts/" + cadre.id());
+		assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("重置密码").doesNotContain("查看完整号码");
 		assertForbidden("/accounts/new");
 	}
 

@@ -92,7 +92,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + this.userDataDir);
+				"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + this.userDataDir, "--lang=zh-CN");
+		// a phone or PC in rural China asks for Chinese; the app follows Accept-Language
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logging);

@@ -40,6 +40,11 @@ public class AccountService {
 
 	static final String OBJECT_TYPE = "account";
 
+	/** Shown in lists instead of a value that failed to decrypt. */
+	static final String UNREADABLE = "⚠ ****";
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountService.class);
+
 	private static final int PAGE_SIZE = 20;
 
 	private final AccountRepository accounts;
@@ -123,7 +128,7 @@ public class AccountService {
 			.query((rs, i) -> {
 				java.sql.Timestamp locked = rs.getTimestamp("locked_until");
 				return new AccountSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-						Masking.phone(personalData.decrypt(rs.getString("phone_enc"))), rs.getBoolean("enabled"),
+						maskedOrMarker(rs.getLong("id"), rs.getString("phone_enc")), rs.getBoolean("enabled"),
 						locked != null && locked.toInstant().isAfter(now), rs.getString("org_path"));
 			})
 			.list();
@@ -278,6 +283,20 @@ public class AccountService {
 		account.mustChangePassword = false;
 		accounts.save(account);
 		audit.record(AuditEntry.success(AuditActions.PASSWORD_CHANGED, OBJECT_TYPE, accountId));
+	}
+
+	/**
+	 * In a list, one undecryptable row must not hide all others: it shows a marker
+	 * instead of any digit (fail closed) and is logged for the operators.
+	 */
+	private String maskedOrMarker(long id, String ciphertext) {
+		try {
+			return Masking.phone(personalData.decrypt(ciphertext));
+		}
+		catch (PersonalData.PersonalDataException ex) {
+			log.warn("Phone of account {} cannot be decrypted (tampered or wrong key)", id);
+			return UNREADABLE;
+		}
 	}
 
 	/** Masked phone of an account already loaded in scope. */

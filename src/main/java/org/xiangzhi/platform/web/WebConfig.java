@@ -20,7 +20,13 @@ class WebConfig implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("XZLANG");
-		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+		// Chinese unless the browser asks for English first; an explicit choice (?lang=)
+		// wins
+		resolver.setDefaultLocaleFunction(request -> {
+			String accept = request.getHeader("Accept-Language");
+			return accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
+					: Locale.SIMPLIFIED_CHINESE;
+		});
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");

@@ -121,6 +121,17 @@ class PersonalDataProtectionIntegrationTest {
 			.doesNotContain("Exception")
 			.doesNotContain(tampered)
 			.doesNotContain("at org.");
+		String username = jdbc.sql("select username from account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		String list = mvc.perform(get("/accounts?q=" + username).cookie(admin))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains(username).contains(AccountService.UNREADABLE).doesNotContain(phone.substring(7));
+		// leave no broken row behind for other tests of the shared database
+		jdbc.sql("update account set phone_enc = :s where id = :id").param("s", stored).param("id", id).update();
 	}
 
 }
