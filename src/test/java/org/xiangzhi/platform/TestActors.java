@@ -14,6 +14,11 @@ public final class TestActors {
 	private TestActors() {
 	}
 
+	/** The demo system administrator, holding the whole tree. */
+	public static Actor systemAdmin() {
+		return new Actor(1, "admin", List.of(new Actor.Assignment(Role.SYSTEM_ADMIN, "000000", OrgPath.ROOT)));
+	}
+
 	/** An actor holding one role at the node {@code path}. */
 	public static Actor actor(String username, Role role, OrgPath path) {
 		return new Actor(-1, username, List.of(new Actor.Assignment(role, path.leafCode(), path)));

@@ -87,12 +87,12 @@ class DemoData implements ApplicationRunner {
 				created++;
 			}
 		}
-		log.warn("Demo data loaded ({} new accounts). NOT FOR PRODUCTION. Demo accounts, password {}: {}", created,
-				DEMO_PASSWORD,
-				String.join(", ",
-						ACCOUNTS.stream()
-							.map(a -> a.username() + " (" + a.role() + "@" + a.placeCode() + ")")
-							.toList()));
+		StringBuilder table = new StringBuilder();
+		for (DemoAccount demo : ACCOUNTS) {
+			table.append(String.format("%n    %-16s %-14s %s", demo.username(), demo.role(), demo.placeCode()));
+		}
+		log.warn("Demo data ready ({} new accounts). NOT FOR PRODUCTION. Demo accounts, all with password {}:{}",
+				created, DEMO_PASSWORD, table);
 	}
 
 	private void loadPlaces() {

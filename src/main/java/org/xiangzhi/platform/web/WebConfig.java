@@ -20,13 +20,10 @@ class WebConfig implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("XZLANG");
-		// Chinese unless the browser asks for English first; an explicit choice (?lang=)
-		// wins
-		resolver.setDefaultLocaleFunction(request -> {
-			String accept = request.getHeader("Accept-Language");
-			return accept != null && accept.strip().toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
-					: Locale.SIMPLIFIED_CHINESE;
-		});
+		// Chinese for everyone until they switch (a browser's Accept-Language is not a
+		// choice: many
+		// phones and office PCs in rural China report English)
+		resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSameSite("Lax");

@@ -13,6 +13,7 @@ import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.platform.PersonalData;
 import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.TestActors;
 import org.xiangzhi.platform.WebSessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class PersonalDataProtectionIntegrationTest {
 		long n = System.nanoTime() % 100_000_000L;
 		phone = "137" + String.format("%08d", n);
 		String username = "pd-" + Long.toString(System.nanoTime(), 36);
-		Actor admin = new Actor(1, "admin", List.of(new Actor.Assignment(Role.SYSTEM_ADMIN, "000000", OrgPath.ROOT)));
+		Actor admin = TestActors.systemAdmin();
 		id = accounts
 			.create(admin,
 					new AccountService.NewAccount(username, "隐私测试", phone, "Privacy-Check-2026", Role.PARTY_MEMBER,

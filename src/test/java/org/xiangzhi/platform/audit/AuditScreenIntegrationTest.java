@@ -122,7 +122,7 @@ class AuditScreenIntegrationTest {
 	void thePageHasNoInlineScriptOrStyleAndSpeaksEnglish() throws Exception {
 		String zh = page("/audit");
 		assertThat(zh).contains("审计日志").doesNotContain("style=").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
-		String en = mvc.perform(get("/audit").header("Accept-Language", "en").with(auditor()))
+		String en = mvc.perform(get("/audit").cookie(new jakarta.servlet.http.Cookie("XZLANG", "en")).with(auditor()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -143,7 +143,7 @@ class AuditScreenIntegrationTest {
 	@Test
 	void verifyShowsTheResultAndIsLogged() throws Exception {
 		long before = jdbc.sql("select last_seq from audit_head where id = 1").query(Long.class).single();
-		String page = mvc.perform(post("/audit/verify").header("Accept-Language", "zh-CN").with(auditor()).with(csrf()))
+		String page = mvc.perform(post("/audit/verify").header("Accept-Language", "en").with(auditor()).with(csrf()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -174,7 +174,9 @@ class AuditScreenIntegrationTest {
 		audit.delete(original.seq());
 		try {
 			String page = mvc
-				.perform(post("/audit/verify").header("Accept-Language", "en").with(auditor()).with(csrf()))
+				.perform(post("/audit/verify").cookie(new jakarta.servlet.http.Cookie("XZLANG", "en"))
+					.with(auditor())
+					.with(csrf()))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
@@ -195,7 +197,7 @@ class AuditScreenIntegrationTest {
 	}
 
 	private String page(String url) throws Exception {
-		return mvc.perform(get(url).header("Accept-Language", "zh-CN").with(auditor()))
+		return mvc.perform(get(url).header("Accept-Language", "en").with(auditor()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

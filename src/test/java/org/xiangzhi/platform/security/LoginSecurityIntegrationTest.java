@@ -14,6 +14,7 @@ import org.xiangzhi.IntegrationTest;
 import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.TestActors;
 import org.xiangzhi.platform.WebSessions;
 import org.xiangzhi.platform.account.AccountService;
 import org.xiangzhi.platform.account.SecondFactor;
@@ -49,7 +50,7 @@ class LoginSecurityIntegrationTest {
 	/** A fresh village cadre of 橙槽村 whose initial password is already changed. */
 	private String newCadre(boolean initialPasswordChanged) {
 		String username = "sec-" + Long.toString(System.nanoTime(), 36);
-		Actor admin = new Actor(1, "admin", List.of(new Actor.Assignment(Role.SYSTEM_ADMIN, "000000", OrgPath.ROOT)));
+		Actor admin = TestActors.systemAdmin();
 		accounts.create(admin,
 				new AccountService.NewAccount(username, "测试村干部", "", PASSWORD, Role.VILLAGE_CADRE, "620621110212"));
 		if (initialPasswordChanged) {
@@ -238,7 +239,7 @@ class LoginSecurityIntegrationTest {
 
 	@Test
 	void aWeakPasswordIsRefusedWithTheRulesItBreaks() {
-		Actor admin = new Actor(1, "admin", List.of(new Actor.Assignment(Role.SYSTEM_ADMIN, "000000", OrgPath.ROOT)));
+		Actor admin = TestActors.systemAdmin();
 		String username = "weak-" + Long.toString(System.nanoTime(), 36);
 		for (String weak : List.of("short", "alllowercaseletters", "Woaini1314!!", "Password2024!")) {
 			assertThat(
