@@ -85,6 +85,9 @@ class AuthorizationMatrixIntegrationTest {
 
 	final Map<Role, Actor> actors = new EnumMap<>(Role.class);
 
+	/** A signed-in account that holds no role at all. */
+	Actor withoutRole;
+
 	/** kind → place code → record id */
 	final Map<String, Map<String, String>> records = new HashMap<>();
 
@@ -98,6 +101,9 @@ class AuthorizationMatrixIntegrationTest {
 			actors.put(role, new Actor(id, "mx-" + role.name().toLowerCase() + "-" + run,
 					List.of(new Actor.Assignment(role, place.code(), place.path()))));
 		}
+		Place village = places.find("620621110212").orElseThrow();
+		String noRole = "mx-norole-" + run;
+		withoutRole = new Actor(MatrixFixtures.insertAccount(jdbc, noRole, village, null), noRole, List.of());
 		Set<String> codes = new TreeSet<>();
 		RELATED.values().forEach(m -> codes.addAll(m.values()));
 		for (MatrixContribution contribution : contributions) {
@@ -156,6 +162,13 @@ class AuthorizationMatrixIntegrationTest {
 					MockHttpServletResponse response = perform(endpoint, id, null);
 					assertThat(response.getStatus()).as(endpoint.key() + " anonymous")
 						.isEqualTo(endpoint.anonymousStatus);
+				}));
+				tests.add(DynamicTest.dynamicTest(endpoint.key() + " as an account without a role", () -> {
+					String id = endpoint.recordKind == null ? null
+							: records.get(endpoint.recordKind).get(ROLE_NODE.get(Role.VILLAGE_CADRE));
+					MockHttpServletResponse response = perform(endpoint, id, withoutRole);
+					assertThat(response.getStatus()).as(endpoint.key() + " without a role")
+						.isEqualTo(endpoint.expectedWithoutRole());
 				}));
 				for (Role role : Role.values()) {
 					Map<Relation, String> related = RELATED.get(ROLE_NODE.get(role));

@@ -32,6 +32,9 @@ public final class Endpoint {
 
 	boolean rolesDeclared;
 
+	/** The status every role gets, when declared with {@link #everyRole(int)}. */
+	Integer everyRoleStatus;
+
 	final Map<String, String> params = new LinkedHashMap<>();
 
 	private Endpoint(String method, String pattern) {
@@ -73,8 +76,20 @@ public final class Endpoint {
 		for (Role role : Role.values()) {
 			allowedStatus.put(role, status);
 		}
+		everyRoleStatus = status;
 		rolesDeclared = true;
 		return this;
+	}
+
+	/**
+	 * What a signed-in account without any role gets: the every-role status (404 for a
+	 * record, since its scope is empty), else 403.
+	 */
+	int expectedWithoutRole() {
+		if (everyRoleStatus == null) {
+			return 403;
+		}
+		return recordKind != null ? 404 : everyRoleStatus;
 	}
 
 	/** The listed roles get {@code status}; every other role gets 403. */
