@@ -88,6 +88,7 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("maskedPhone", service.maskedPhone(account));
 		model.addAttribute("locked", account.isLocked(java.time.Instant.now()));
+		model.addAttribute("grants", service.grantsOf(account));
 		model.addAttribute("roles", AccountService.grantableRoles(actor));
 		model.addAttribute("places", service.placesFor(actor));
 		return "accounts/detail";

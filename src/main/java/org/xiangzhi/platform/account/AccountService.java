@@ -321,6 +321,21 @@ public class AccountService {
 		return roles;
 	}
 
+	/** One role of an account with the name of its place, for display. */
+	public record GrantView(Role role, String placeCode, String placeName) {
+	}
+
+	/** The account's roles in a stable order, with place names. */
+	@Transactional(readOnly = true)
+	public List<GrantView> grantsOf(Account account) {
+		return account.assignments()
+			.stream()
+			.sorted(java.util.Comparator.comparing(Account.RoleGrant::orgPath).thenComparing(g -> g.role().name()))
+			.map(g -> new GrantView(g.role(), g.placeCode(),
+					places.find(g.placeCode()).map(Place::name).orElse(g.placeCode())))
+			.toList();
+	}
+
 	/** Places where the actor administers accounts, for the forms. */
 	@Transactional(readOnly = true)
 	public List<Place> placesFor(Actor actor) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiangzhi.platform.CurrentActor;
 import org.xiangzhi.platform.InvalidInputException;
+import org.xiangzhi.platform.QrCodes;
 import org.xiangzhi.platform.security.PendingStep;
 import org.xiangzhi.platform.security.PendingSteps;
 import org.xiangzhi.platform.security.Totp;
@@ -82,7 +83,9 @@ class OwnAccountController {
 			session.setAttribute(ENROL_SECRET, secret);
 		}
 		model.addAttribute("secret", secret);
-		model.addAttribute("uri", Totp.otpauthUri("Xiangzhi", CurrentActor.get().username(), secret));
+		String uri = Totp.otpauthUri("Xiangzhi", CurrentActor.get().username(), secret);
+		model.addAttribute("uri", uri);
+		model.addAttribute("qr", QrCodes.svgDataUri(uri));
 		return "account/totp";
 	}
 
