@@ -62,6 +62,8 @@ public class Account {
 
 	Instant lastLoginAt;
 
+	Instant reactivatedAt;
+
 	@MappedCollection(idColumn = "account_id")
 	Set<RoleGrant> assignments = new HashSet<>();
 
@@ -139,6 +141,25 @@ public class Account {
 
 	public Instant lockedUntil() {
 		return lockedUntil;
+	}
+
+	/**
+	 * Unused for longer than {@code after} since the last login, the creation or the last
+	 * reactivation by an administrator, whichever is latest. Demo accounts never become
+	 * dormant.
+	 */
+	public boolean isDormant(Instant now, Duration after) {
+		if (demo) {
+			return false;
+		}
+		Instant lastSeen = createdAt;
+		if (lastLoginAt != null && lastLoginAt.isAfter(lastSeen)) {
+			lastSeen = lastLoginAt;
+		}
+		if (reactivatedAt != null && reactivatedAt.isAfter(lastSeen)) {
+			lastSeen = reactivatedAt;
+		}
+		return lastSeen.plus(after).isBefore(now);
 	}
 
 	public boolean mustChangePassword(Instant now, Duration maxAge) {

@@ -21,6 +21,7 @@ import org.xiangzhi.platform.CurrentActor;
 import org.xiangzhi.platform.InvalidInputException;
 import org.xiangzhi.platform.OutOfScopeException;
 import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.SecuritySettings;
 
 /** Account administration pages (账号管理) for county, town and system administrators. */
 @Controller
@@ -33,8 +34,11 @@ class AccountController {
 
 	private final AccountService service;
 
-	AccountController(AccountService service) {
+	private final SecuritySettings settings;
+
+	AccountController(AccountService service, SecuritySettings settings) {
 		this.service = service;
+		this.settings = settings;
 	}
 
 	@GetMapping
@@ -88,6 +92,7 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("maskedPhone", service.maskedPhone(account));
 		model.addAttribute("locked", account.isLocked(java.time.Instant.now()));
+		model.addAttribute("dormant", account.isDormant(java.time.Instant.now(), settings.dormantAfter()));
 		model.addAttribute("grants", service.grantsOf(account));
 		model.addAttribute("roles", AccountService.grantableRoles(actor));
 		model.addAttribute("places", service.placesFor(actor));

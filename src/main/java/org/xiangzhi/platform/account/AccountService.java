@@ -251,10 +251,12 @@ public class AccountService {
 		endSessions(account);
 	}
 
+	/** Lifts a lock and restarts the dormancy clock of an unused account. */
 	public void unlock(Actor actor, long id) {
 		Account account = get(actor, id);
 		account.failedAttempts = 0;
 		account.lockedUntil = null;
+		account.reactivatedAt = clock.instant();
 		accounts.save(account);
 		audit.record(AuditEntry.success(AuditActions.ACCOUNT_UNLOCKED, OBJECT_TYPE, id));
 	}

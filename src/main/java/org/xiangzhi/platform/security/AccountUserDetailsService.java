@@ -46,8 +46,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		if (account.mustChangePassword(now, settings.passwordMaxAge())) {
 			pending.add(PendingStep.PASSWORD_CHANGE);
 		}
-		Instant lastSeen = account.lastLoginAt() != null ? account.lastLoginAt() : account.createdAt();
-		boolean dormant = !account.demo() && lastSeen.plus(settings.dormantAfter()).isBefore(now);
+		boolean dormant = account.isDormant(now, settings.dormantAfter());
 		return new AccountPrincipal(account.toActor(), account.passwordHash(), account.enabled() && !dormant,
 				account.isLocked(now), pending);
 	}

@@ -52,6 +52,11 @@ public final class TestAccounts {
 		return this;
 	}
 
+	public TestAccounts reactivatedAt(Instant when) {
+		account.reactivatedAt = when;
+		return this;
+	}
+
 	public TestAccounts lockedUntil(Instant when) {
 		account.lockedUntil = when;
 		return this;

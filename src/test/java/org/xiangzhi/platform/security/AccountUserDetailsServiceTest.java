@@ -100,9 +100,23 @@ class AccountUserDetailsServiceTest {
 	@Test
 	void aDormantAccountIsDisabledExceptADemoAccount() {
 		Instant longAgo = NOW.minus(Duration.ofDays(91));
-		assertThat(principal(cadre().lastLoginAt(longAgo), false).isEnabled()).isFalse();
-		assertThat(principal(cadre().lastLoginAt(NOW.minus(Duration.ofDays(89))), false).isEnabled()).isTrue();
-		assertThat(principal(cadre().demo().lastLoginAt(longAgo), false).isEnabled()).isTrue();
+		assertThat(principal(oldCadre().lastLoginAt(longAgo), false).isEnabled()).isFalse();
+		assertThat(principal(oldCadre().lastLoginAt(NOW.minus(Duration.ofDays(89))), false).isEnabled()).isTrue();
+		assertThat(principal(oldCadre().demo().lastLoginAt(longAgo), false).isEnabled()).isTrue();
+	}
+
+	@Test
+	void anAdministratorsReactivationRestartsTheDormancyClock() {
+		Instant longAgo = NOW.minus(Duration.ofDays(91));
+		assertThat(principal(oldCadre().lastLoginAt(longAgo).reactivatedAt(NOW.minus(Duration.ofDays(1))), false)
+			.isEnabled()).isTrue();
+		assertThat(principal(oldCadre().lastLoginAt(longAgo).reactivatedAt(NOW.minus(Duration.ofDays(95))), false)
+			.isEnabled()).isFalse();
+	}
+
+	/** A cadre whose account was created a year ago. */
+	private static TestAccounts oldCadre() {
+		return TestAccounts.account(2, "village-cadre", Role.VILLAGE_CADRE, CHENGCAO, NOW.minus(Duration.ofDays(365)));
 	}
 
 	@Test
