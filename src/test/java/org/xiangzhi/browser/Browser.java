@@ -173,9 +173,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
 	/** Clicks something that loads a new page and waits until the new page is there. */
 	public void clickAndWaitForNewPage(WebElement element) {
-		WebElement oldPage = find(By.tagName("html"));
+		// mark the current document; a new page load has no mark (element staleness
+		// checks race with ChromeDriver's "node does not belong to the document" errors);
+		// scripts
+		// may fail while the navigation is under way, so errors only mean "not yet"
+		((JavascriptExecutor) this.driver).executeScript("window.__xiangzhiOldPage = true;");
 		element.click();
-		waitUntil(ExpectedConditions.stalenessOf(oldPage));
+		new WebDriverWait(this.driver, TIMEOUT).ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(driver -> Boolean.TRUE
+				.equals(((JavascriptExecutor) driver).executeScript("return window.__xiangzhiOldPage === undefined;")));
 		waitUntil(
 				driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
