@@ -36,9 +36,12 @@ class AccountController {
 
 	private final SecuritySettings settings;
 
-	AccountController(AccountService service, SecuritySettings settings) {
+	private final java.time.Clock clock;
+
+	AccountController(AccountService service, SecuritySettings settings, java.time.Clock clock) {
 		this.service = service;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -91,8 +94,9 @@ class AccountController {
 		model.addAttribute("canManage", AccountService.canManage(actor, account));
 		model.addAttribute("account", account);
 		model.addAttribute("maskedPhone", service.maskedPhone(account));
-		model.addAttribute("locked", account.isLocked(java.time.Instant.now()));
-		model.addAttribute("dormant", account.isDormant(java.time.Instant.now(), settings.dormantAfter()));
+		java.time.Instant now = clock.instant();
+		model.addAttribute("locked", account.isLocked(now));
+		model.addAttribute("dormant", account.isDormant(now, settings.dormantAfter()));
 		model.addAttribute("grants", service.grantsOf(account));
 		model.addAttribute("roles", AccountService.grantableRoles(actor));
 		model.addAttribute("places", service.placesFor(actor));

@@ -24,16 +24,19 @@ class ApiTokenController {
 
 	private final AccountService accounts;
 
-	ApiTokenController(ApiTokens tokens, AccountService accounts) {
+	private final java.time.Clock clock;
+
+	ApiTokenController(ApiTokens tokens, AccountService accounts, java.time.Clock clock) {
 		this.tokens = tokens;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	String list(Model model) {
 		var actor = CurrentActor.get();
 		model.addAttribute("tokens", tokens.list(actor));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("roles", AccountService.grantableRoles(actor));
 		model.addAttribute("places", accounts.placesFor(actor));
 		return "tokens/list";
