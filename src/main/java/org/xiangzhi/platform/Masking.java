@@ -6,6 +6,12 @@ package org.xiangzhi.platform;
  */
 public final class Masking {
 
+	/**
+	 * Shown instead of a value that failed to decrypt: fail closed without hiding a whole
+	 * list.
+	 */
+	public static final String UNREADABLE = "⚠ ****";
+
 	private Masking() {
 	}
 

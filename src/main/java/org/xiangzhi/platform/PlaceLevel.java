@@ -19,7 +19,9 @@ public enum PlaceLevel {
 	/** 村/社区 */
 	VILLAGE,
 	/** 网格 */
-	GRID;
+	GRID,
+	/** 微网格 — a few households inside a grid. */
+	MICRO_GRID;
 
 	public boolean isAtOrBelow(PlaceLevel other) {
 		return ordinal() >= other.ordinal();

@@ -40,9 +40,6 @@ public class AccountService {
 
 	static final String OBJECT_TYPE = "account";
 
-	/** Shown in lists instead of a value that failed to decrypt. */
-	static final String UNREADABLE = "⚠ ****";
-
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountService.class);
 
 	private static final int PAGE_SIZE = 20;
@@ -297,7 +294,7 @@ public class AccountService {
 		}
 		catch (PersonalData.PersonalDataException ex) {
 			log.warn("Phone of account {} cannot be decrypted (tampered or wrong key)", id);
-			return UNREADABLE;
+			return Masking.UNREADABLE;
 		}
 	}
 

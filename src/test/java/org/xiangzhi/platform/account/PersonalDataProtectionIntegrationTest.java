@@ -130,7 +130,9 @@ class PersonalDataProtectionIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(list).contains(username).contains(AccountService.UNREADABLE).doesNotContain(phone.substring(7));
+		assertThat(list).contains(username)
+			.contains(org.xiangzhi.platform.Masking.UNREADABLE)
+			.doesNotContain(phone.substring(7));
 		// leave no broken row behind for other tests of the shared database
 		jdbc.sql("update account set phone_enc = :s where id = :id").param("s", stored).param("id", id).update();
 	}

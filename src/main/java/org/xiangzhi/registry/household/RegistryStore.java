@@ -1,0 +1,462 @@
+package org.xiangzhi.registry.household;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.xiangzhi.platform.DataScope;
+import org.xiangzhi.platform.Masking;
+import org.xiangzhi.platform.OrgPath;
+import org.xiangzhi.platform.PersonalData;
+import org.xiangzhi.platform.Place;
+import org.xiangzhi.platform.PlaceLevel;
+import org.xiangzhi.platform.Places;
+import org.xiangzhi.registry.Gender;
+import org.xiangzhi.registry.IdNumber;
+import org.xiangzhi.registry.Relation;
+import org.xiangzhi.registry.ResidentStatus;
+
+/**
+ * Households and residents in the database: the one place that writes these tables,
+ * encrypts identifiers (ID number, phone) with their blind indexes and appends the
+ * history. Reads take a {@link DataScope} and never return rows outside it. Callers own
+ * the transaction.
+ */
+@Repository
+public class RegistryStore {
+
+	/** Blind-index kinds, so an ID number never matches a phone. */
+	public static final String ID_KIND = "id";
+
+	public static final String PHONE_KIND = "phone";
+
+	private final JdbcClient jdbc;
+
+	private final PersonalData personalData;
+
+	private final Places places;
+
+	private final Clock clock;
+
+	RegistryStore(JdbcClient jdbc, PersonalData personalData, Places places, Clock clock) {
+		this.jdbc = jdbc;
+		this.personalData = personalData;
+		this.places = places;
+		this.clock = clock;
+	}
+
+	/** What a new household is made of. Group, grid and micro-grid are optional. */
+	public record NewHousehold(String villageCode, Long groupId, String gridCode, String microGridCode, String address,
+			String notes, Set<String> tags) {
+	}
+
+	/**
+	 * What a new resident is made of; gender and birth date must agree with the ID
+	 * number.
+	 */
+	public record NewResident(String name, Gender gender, LocalDate birthDate, IdNumber idNumber, String phone,
+			Relation relation, ResidentStatus status, Set<String> tags) {
+	}
+
+	/** A household as shown to cadres. */
+	public record HouseholdView(long id, String orgPath, String villageCode, Long groupId, String groupName,
+			String gridCode, String microGridCode, String address, Long headResidentId, String notes, String status,
+			int version, Set<String> tags) {
+	}
+
+	/** A resident as shown to cadres: identifiers masked. */
+	public record ResidentView(long id, long householdId, String orgPath, String name, Gender gender,
+			LocalDate birthDate, String maskedIdNumber, String maskedPhone, Relation relation, ResidentStatus status,
+			int version, Set<String> tags) {
+	}
+
+	/** Search criteria; empty fields do not restrict. */
+	public record ResidentQuery(String namePrefix, String idNumber, String phone, String tag, Long groupId,
+			String gridCode, ResidentStatus status) {
+
+		public static ResidentQuery all() {
+			return new ResidentQuery(null, null, null, null, null, null, null);
+		}
+
+	}
+
+	/** Counts of a subtree. */
+	public record Counts(long households, long residents, Map<String, Long> householdTags,
+			Map<String, Long> residentTags) {
+	}
+
+	/**
+	 * The org_path of a household: its micro-grid, else its grid, else its village; the
+	 * grid must lie in the village and the micro-grid in the grid.
+	 */
+	public OrgPath householdPath(String villageCode, String gridCode, String microGridCode) {
+		Place village = places.find(villageCode)
+			.filter(p -> p.level() == PlaceLevel.VILLAGE)
+			.orElseThrow(() -> new IllegalArgumentException("registry.error.village"));
+		Place deepest = village;
+		if (gridCode != null && !gridCode.isBlank()) {
+			Place grid = places.find(gridCode)
+				.filter(p -> p.level() == PlaceLevel.GRID && village.path().contains(p.path()))
+				.orElseThrow(() -> new IllegalArgumentException("registry.error.grid"));
+			deepest = grid;
+			if (microGridCode != null && !microGridCode.isBlank()) {
+				deepest = places.find(microGridCode)
+					.filter(p -> p.level() == PlaceLevel.MICRO_GRID && grid.path().contains(p.path()))
+					.orElseThrow(() -> new IllegalArgumentException("registry.error.microGrid"));
+			}
+		}
+		return deepest.path();
+	}
+
+	public long insertHousehold(NewHousehold household, String actor) {
+		OrgPath path = householdPath(household.villageCode(), household.gridCode(), household.microGridCode());
+		Timestamp now = Timestamp.from(clock.instant());
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("insert into household (org_path, village_code, group_id, grid_code, micro_grid_code, address, notes, "
+				+ "created_at, updated_at) values (:path, :village, :group, :grid, :micro, :address, :notes, :now, :now)")
+			.param("path", path.value())
+			.param("village", household.villageCode())
+			.param("group", household.groupId())
+			.param("grid", blankToNull(household.gridCode()))
+			.param("micro", blankToNull(household.microGridCode()))
+			.param("address", household.address())
+			.param("notes", household.notes())
+			.param("now", now)
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		replaceTags("household_tag", "household_id", id, household.tags());
+		history("HOUSEHOLD", id, path, actor, "CREATED", household.address());
+		return id;
+	}
+
+	public long insertResident(long householdId, NewResident resident, String actor) {
+		OrgPath path = OrgPath.of(jdbc.sql("select org_path from household where id = :id")
+			.param("id", householdId)
+			.query(String.class)
+			.single());
+		Timestamp now = Timestamp.from(clock.instant());
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql(
+				"insert into resident (household_id, org_path, name, gender, birth_date, id_number_enc, id_number_bidx, "
+						+ "phone_enc, phone_bidx, relation, status, created_at, updated_at) values (:household, :path, :name, "
+						+ ":gender, :birth, :idEnc, :idBidx, :phoneEnc, :phoneBidx, :relation, :status, :now, :now)")
+			.param("household", householdId)
+			.param("path", path.value())
+			.param("name", resident.name())
+			.param("gender", resident.gender().name())
+			.param("birth", resident.birthDate())
+			.param("idEnc", personalData.encrypt(resident.idNumber().value()))
+			.param("idBidx", idIndex(resident.idNumber()))
+			.param("phoneEnc", personalData.encrypt(blankToNull(resident.phone())))
+			.param("phoneBidx", phoneIndex(resident.phone()))
+			.param("relation", resident.relation().name())
+			.param("status", (resident.status() == null ? ResidentStatus.ACTIVE : resident.status()).name())
+			.param("now", now)
+			.update(key, "id");
+		long id = key.getKey().longValue();
+		replaceTags("resident_tag", "resident_id", id, resident.tags());
+		if (resident.relation() == Relation.HEAD) {
+			setHead(householdId, id);
+		}
+		history("RESIDENT", id, path, actor, "CREATED", null);
+		return id;
+	}
+
+	public void setHead(long householdId, long residentId) {
+		jdbc.sql("update household set head_resident_id = :r where id = :h")
+			.param("r", residentId)
+			.param("h", householdId)
+			.update();
+	}
+
+	/** The blind index of an ID number, for exact lookups. */
+	public String idIndex(IdNumber idNumber) {
+		return personalData.blindIndex(ID_KIND, idNumber.value());
+	}
+
+	/** The blind index of a phone number, or null for none. */
+	public String phoneIndex(String phone) {
+		return phone == null || phone.isBlank() ? null : personalData.blindIndex(PHONE_KIND, phone);
+	}
+
+	/**
+	 * The resident with this ID number anywhere in the registry (for matching on import).
+	 */
+	public Optional<Long> residentIdByIdNumber(IdNumber idNumber) {
+		return jdbc.sql("select id from resident where id_number_bidx = :b")
+			.param("b", idIndex(idNumber))
+			.query(Long.class)
+			.optional();
+	}
+
+	public Optional<HouseholdView> household(DataScope scope, long id) {
+		DataScope.SqlCondition condition = scope.condition("h.org_path");
+		return jdbc.sql(HOUSEHOLD_COLUMNS + " where h.id = :id and " + condition.sql())
+			.params(condition.params())
+			.param("id", id)
+			.query(this::mapHousehold)
+			.optional();
+	}
+
+	/**
+	 * Whether a household with this id exists at all, for the "denied" audit of scope
+	 * misses.
+	 */
+	public boolean householdExists(long id) {
+		return jdbc.sql("select count(*) from household where id = :id").param("id", id).query(Long.class).single() > 0;
+	}
+
+	public boolean residentExists(long id) {
+		return jdbc.sql("select count(*) from resident where id = :id").param("id", id).query(Long.class).single() > 0;
+	}
+
+	public Optional<ResidentView> resident(DataScope scope, long id) {
+		DataScope.SqlCondition condition = scope.condition("r.org_path");
+		return jdbc.sql(RESIDENT_COLUMNS + " where r.id = :id and " + condition.sql())
+			.params(condition.params())
+			.param("id", id)
+			.query(this::mapResident)
+			.optional();
+	}
+
+	/** Members of a household, head first, then by birth date. */
+	public List<ResidentView> members(DataScope scope, long householdId) {
+		DataScope.SqlCondition condition = scope.condition("r.org_path");
+		return jdbc
+			.sql(RESIDENT_COLUMNS + " where r.household_id = :h and " + condition.sql()
+					+ " order by case when r.relation = 'HEAD' then 0 else 1 end, r.birth_date, r.id")
+			.params(condition.params())
+			.param("h", householdId)
+			.query(this::mapResident)
+			.list();
+	}
+
+	/**
+	 * A page of residents matching the query inside the scope, ordered by name and id.
+	 */
+	public List<ResidentView> searchResidents(DataScope scope, ResidentQuery query, int offset, int limit) {
+		Map<String, Object> params = new HashMap<>();
+		String where = residentWhere(scope, query, params);
+		return jdbc.sql(RESIDENT_COLUMNS + " where " + where + " order by r.name, r.id limit :limit offset :offset")
+			.params(params)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(this::mapResident)
+			.list();
+	}
+
+	public long countResidents(DataScope scope, ResidentQuery query) {
+		Map<String, Object> params = new HashMap<>();
+		String where = residentWhere(scope, query, params);
+		return jdbc.sql("select count(*) from resident r where " + where).params(params).query(Long.class).single();
+	}
+
+	/** Households and active residents of the subtree at {@code path}, and per tag. */
+	public Counts counts(OrgPath path) {
+		String prefix = path.value() + "%";
+		long households = jdbc.sql("select count(*) from household where org_path like :p and status = 'ACTIVE'")
+			.param("p", prefix)
+			.query(Long.class)
+			.single();
+		long residents = jdbc.sql("select count(*) from resident where org_path like :p and status = 'ACTIVE'")
+			.param("p", prefix)
+			.query(Long.class)
+			.single();
+		Map<String, Long> householdTags = new LinkedHashMap<>();
+		jdbc.sql("select t.tag_code, count(*) as n from household_tag t join household h on h.id = t.household_id "
+				+ "where h.org_path like :p and h.status = 'ACTIVE' group by t.tag_code order by t.tag_code")
+			.param("p", prefix)
+			.query((rs, i) -> householdTags.put(rs.getString("tag_code"), rs.getLong("n")))
+			.list();
+		Map<String, Long> residentTags = new LinkedHashMap<>();
+		jdbc.sql("select t.tag_code, count(*) as n from resident_tag t join resident r on r.id = t.resident_id "
+				+ "where r.org_path like :p and r.status = 'ACTIVE' group by t.tag_code order by t.tag_code")
+			.param("p", prefix)
+			.query((rs, i) -> residentTags.put(rs.getString("tag_code"), rs.getLong("n")))
+			.list();
+		return new Counts(households, residents, householdTags, residentTags);
+	}
+
+	/**
+	 * The clear ID number of a resident already checked to be in scope; the caller
+	 * audits.
+	 */
+	public String revealIdNumber(long residentId) {
+		return personalData.decrypt(jdbc.sql("select id_number_enc from resident where id = :id")
+			.param("id", residentId)
+			.query(String.class)
+			.single());
+	}
+
+	/**
+	 * The clear phone of a resident already checked to be in scope; the caller audits.
+	 */
+	public String revealPhone(long residentId) {
+		String phone = personalData.decrypt(jdbc.sql("select phone_enc from resident where id = :id")
+			.param("id", residentId)
+			.query(String.class)
+			.optional()
+			.orElse(null));
+		return phone == null ? "" : phone;
+	}
+
+	/** Appends one history row. */
+	public void history(String objectType, long objectId, OrgPath path, String actor, String change, String detail) {
+		jdbc.sql("insert into registry_history (object_type, object_id, org_path, occurred_at, actor, change, detail) "
+				+ "values (:type, :id, :path, :now, :actor, :change, :detail)")
+			.param("type", objectType)
+			.param("id", objectId)
+			.param("path", path.value())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("actor", actor)
+			.param("change", change)
+			.param("detail", detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000))
+			.update();
+	}
+
+	/** One history row as shown on a card. */
+	public record HistoryEntry(java.time.Instant at, String actor, String change, String detail) {
+	}
+
+	public List<HistoryEntry> historyOf(String objectType, long objectId) {
+		return jdbc
+			.sql("select occurred_at, actor, change, detail from registry_history where object_type = :t "
+					+ "and object_id = :id order by occurred_at desc, id desc")
+			.param("t", objectType)
+			.param("id", objectId)
+			.query((rs, i) -> new HistoryEntry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+					rs.getString("change"), rs.getString("detail")))
+			.list();
+	}
+
+	private String residentWhere(DataScope scope, ResidentQuery query, Map<String, Object> params) {
+		DataScope.SqlCondition condition = scope.condition("r.org_path");
+		params.putAll(condition.params());
+		List<String> terms = new ArrayList<>(List.of(condition.sql()));
+		if (notBlank(query.namePrefix())) {
+			terms.add("r.name like :name");
+			params.put("name",
+					query.namePrefix().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (notBlank(query.idNumber())) {
+			terms.add("r.id_number_bidx = :idBidx");
+			params.put("idBidx", personalData.blindIndex(ID_KIND, IdNumber.normalize(query.idNumber())));
+		}
+		if (notBlank(query.phone())) {
+			terms.add("r.phone_bidx = :phoneBidx");
+			params.put("phoneBidx", phoneIndex(query.phone()));
+		}
+		if (notBlank(query.tag())) {
+			terms.add("(exists (select 1 from resident_tag t where t.resident_id = r.id and t.tag_code = :tag) "
+					+ "or exists (select 1 from household_tag t where t.household_id = r.household_id and t.tag_code = :tag))");
+			params.put("tag", query.tag());
+		}
+		if (query.groupId() != null) {
+			terms.add("exists (select 1 from household h where h.id = r.household_id and h.group_id = :group)");
+			params.put("group", query.groupId());
+		}
+		if (notBlank(query.gridCode())) {
+			terms.add("exists (select 1 from household h where h.id = r.household_id and h.grid_code = :grid)");
+			params.put("grid", query.gridCode());
+		}
+		if (query.status() != null) {
+			terms.add("r.status = :status");
+			params.put("status", query.status().name());
+		}
+		return String.join(" and ", terms);
+	}
+
+	private void replaceTags(String table, String column, long id, Set<String> tags) {
+		jdbc.sql("delete from " + table + " where " + column + " = :id").param("id", id).update();
+		if (tags != null) {
+			for (String tag : tags) {
+				jdbc.sql("insert into " + table + " (" + column + ", tag_code) values (:id, :tag)")
+					.param("id", id)
+					.param("tag", tag)
+					.update();
+			}
+		}
+	}
+
+	/** Replaces a household's tags. */
+	public void setHouseholdTags(long householdId, Set<String> tags) {
+		replaceTags("household_tag", "household_id", householdId, tags);
+	}
+
+	/** Replaces a resident's tags. */
+	public void setResidentTags(long residentId, Set<String> tags) {
+		replaceTags("resident_tag", "resident_id", residentId, tags);
+	}
+
+	private Set<String> tagsOf(String table, String column, long id) {
+		return new java.util.TreeSet<>(jdbc.sql("select tag_code from " + table + " where " + column + " = :id")
+			.param("id", id)
+			.query(String.class)
+			.list());
+	}
+
+	private static final String HOUSEHOLD_COLUMNS = "select h.id, h.org_path, h.village_code, h.group_id, g.name as group_name, "
+			+ "h.grid_code, h.micro_grid_code, h.address, h.head_resident_id, h.notes, h.status, h.version "
+			+ "from household h left join villager_group g on g.id = h.group_id";
+
+	private static final String RESIDENT_COLUMNS = "select r.id, r.household_id, r.org_path, r.name, r.gender, r.birth_date, "
+			+ "r.id_number_enc, r.phone_enc, r.relation, r.status, r.version from resident r";
+
+	private HouseholdView mapHousehold(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		long group = rs.getLong("group_id");
+		Long groupId = rs.wasNull() ? null : group;
+		long head = rs.getLong("head_resident_id");
+		Long headId = rs.wasNull() ? null : head;
+		return new HouseholdView(id, rs.getString("org_path"), rs.getString("village_code"), groupId,
+				rs.getString("group_name"), rs.getString("grid_code"), rs.getString("micro_grid_code"),
+				rs.getString("address"), headId, rs.getString("notes"), rs.getString("status"), rs.getInt("version"),
+				tagsOf("household_tag", "household_id", id));
+	}
+
+	private ResidentView mapResident(ResultSet rs, int row) throws SQLException {
+		long id = rs.getLong("id");
+		return new ResidentView(id, rs.getLong("household_id"), rs.getString("org_path"), rs.getString("name"),
+				Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
+				maskedOrMarker(() -> Masking.idNumber(personalData.decrypt(rs.getString("id_number_enc")))),
+				maskedOrMarker(() -> Masking.phone(personalData.decrypt(rs.getString("phone_enc")))),
+				Relation.valueOf(rs.getString("relation")), ResidentStatus.valueOf(rs.getString("status")),
+				rs.getInt("version"), tagsOf("resident_tag", "resident_id", id));
+	}
+
+	private interface Masked {
+
+		String get() throws SQLException;
+
+	}
+
+	private static String maskedOrMarker(Masked masked) throws SQLException {
+		try {
+			return masked.get();
+		}
+		catch (PersonalData.PersonalDataException ex) {
+			return Masking.UNREADABLE;
+		}
+	}
+
+	private static boolean notBlank(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}
