@@ -215,7 +215,9 @@ class AuthorizationMatrixIntegrationTest {
 	}
 
 	private MockHttpServletResponse perform(Endpoint endpoint, String id, Actor actor) throws Exception {
-		String path = endpoint.pattern.replace("{id}", id == null ? "" : id).replace("/**", "/liveness");
+		// the one path variable ({id}, {code}, ...) addresses the record of the
+		// endpoint's kind
+		String path = endpoint.pattern.replaceAll("\\{[^}*]+}", id == null ? "" : id).replace("/**", "/liveness");
 		String method = endpoint.method.equals("ANY") ? "GET" : endpoint.method;
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders
 			.request(org.springframework.http.HttpMethod.valueOf(method), path);

@@ -55,7 +55,10 @@ public final class Endpoint {
 		return new Endpoint("POST", pattern);
 	}
 
-	/** The path variable {@code {id}} addresses a record of this kind. */
+	/**
+	 * The path variable ({@code {id}}, {@code {code}}...) addresses a record of this
+	 * kind.
+	 */
 	public Endpoint record(String kind) {
 		this.recordKind = kind;
 		return this;
