@@ -46,6 +46,24 @@ public final class WebSessions {
 		return response.getCookie(COOKIE);
 	}
 
+	/**
+	 * The one-time form token of the page at {@code path} (the hidden
+	 * {@code submissionToken}).
+	 */
+	public static String formToken(MockMvc mvc, Cookie session, String path) throws Exception {
+		String html = mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).cookie(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"submissionToken\" value=\"([^\"]+)\"")
+			.matcher(html);
+		if (!matcher.find()) {
+			throw new AssertionError("no submissionToken on " + path);
+		}
+		return matcher.group(1);
+	}
+
 	/** A request from the given client address. */
 	public static RequestPostProcessor from(String address) {
 		return request -> {

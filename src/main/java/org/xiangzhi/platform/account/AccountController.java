@@ -22,6 +22,7 @@ import org.xiangzhi.platform.InvalidInputException;
 import org.xiangzhi.platform.OutOfScopeException;
 import org.xiangzhi.platform.Role;
 import org.xiangzhi.platform.SecuritySettings;
+import org.xiangzhi.platform.Submissions;
 
 /** Account administration pages (账号管理) for county, town and system administrators. */
 @Controller
@@ -38,7 +39,11 @@ class AccountController {
 
 	private final java.time.Clock clock;
 
-	AccountController(AccountService service, SecuritySettings settings, java.time.Clock clock) {
+	private final Submissions submissions;
+
+	AccountController(AccountService service, SecuritySettings settings, java.time.Clock clock,
+			Submissions submissions) {
+		this.submissions = submissions;
 		this.service = service;
 		this.settings = settings;
 		this.clock = clock;
@@ -56,7 +61,9 @@ class AccountController {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		model.addAttribute("form", new AccountForm());
+		AccountForm form = new AccountForm();
+		form.setSubmissionToken(submissions.issue(AccountService.CREATE_FORM));
+		model.addAttribute("form", form);
 		return formView(model);
 	}
 
@@ -72,12 +79,20 @@ class AccountController {
 			return formView(model);
 		}
 		try {
-			Account account = service.create(CurrentActor.get(), form.toCommand());
+			long id = service.createOnce(CurrentActor.get(), form.toCommand(), form.getSubmissionToken());
 			redirect.addFlashAttribute("flash", "account.created");
-			return "redirect:/accounts/" + account.id();
+			return "redirect:/accounts/" + id;
 		}
 		catch (InvalidInputException ex) {
-			ex.messageKeys().forEach(key -> binding.rejectValue(ex.field(), key));
+			if ("submissionToken".equals(ex.field())) {
+				// the form was stale or reused for other data: show it again with a fresh
+				// token
+				ex.messageKeys().forEach(binding::reject);
+				form.setSubmissionToken(submissions.issue(AccountService.CREATE_FORM));
+			}
+			else {
+				ex.messageKeys().forEach(key -> binding.rejectValue(ex.field(), key));
+			}
 			return formView(model);
 		}
 		catch (OutOfScopeException ex) {

@@ -29,6 +29,17 @@ class AccountForm {
 	@NotBlank(message = "{account.place.required}")
 	private String placeCode;
 
+	/** The form's one-time token (idempotency key). */
+	private String submissionToken;
+
+	public String getSubmissionToken() {
+		return submissionToken;
+	}
+
+	public void setSubmissionToken(String submissionToken) {
+		this.submissionToken = submissionToken;
+	}
+
 	AccountService.NewAccount toCommand() {
 		return new AccountService.NewAccount(username, displayName, phone, password, role, placeCode);
 	}

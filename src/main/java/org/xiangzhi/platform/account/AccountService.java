@@ -27,6 +27,7 @@ import org.xiangzhi.platform.Place;
 import org.xiangzhi.platform.Places;
 import org.xiangzhi.platform.RecordNotFoundException;
 import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.Submissions;
 
 /**
  * Account administration inside the administrator's scope. Every method takes the acting
@@ -62,9 +63,12 @@ public class AccountService {
 
 	private final FindByIndexNameSessionRepository<?> sessions;
 
+	private final Submissions submissions;
+
 	AccountService(AccountRepository accounts, JdbcClient jdbc, Places places, PasswordEncoder passwordEncoder,
 			PasswordPolicy passwordPolicy, PersonalData personalData, AuditLog audit, Clock clock,
-			FindByIndexNameSessionRepository<?> sessions) {
+			FindByIndexNameSessionRepository<?> sessions, Submissions submissions) {
+		this.submissions = submissions;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.places = places;
@@ -167,6 +171,34 @@ public class AccountService {
 	/** What an administrator submits to create an account. */
 	public record NewAccount(String username, String displayName, String phone, String password, Role role,
 			String placeCode) {
+	}
+
+	/** Purpose of the one-time token of the new-account form. */
+	public static final String CREATE_FORM = "account.create";
+
+	/**
+	 * Creates the account once per form token: a double submit or a retry answers with
+	 * the account the first submission created. The password is left out of the payload
+	 * hash so that no unsalted hash of it is stored.
+	 * @return the id of the account, new or from the first submission
+	 * @throws InvalidInputException {@code submission.conflict} when the token was used
+	 * for other data, {@code submission.expired} when it is unknown or too old
+	 */
+	public long createOnce(Actor actor, NewAccount command, String formToken) {
+		Submissions.Claim claim = submissions.claim(formToken, CREATE_FORM, Submissions.hash(command.username(),
+				command.displayName(), command.phone(), command.role(), command.placeCode()));
+		switch (claim.status()) {
+			case REPLAY:
+				return Long.parseLong(claim.result());
+			case CONFLICT:
+				throw new InvalidInputException("submissionToken", "submission.conflict");
+			case UNKNOWN:
+				throw new InvalidInputException("submissionToken", "submission.expired");
+			default:
+				long id = create(actor, command).id();
+				submissions.complete(formToken, Long.toString(id));
+				return id;
+		}
 	}
 
 	public Account create(Actor actor, NewAccount command) {

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xiangzhi.platform.CurrentActor;
 import org.xiangzhi.platform.OutOfScopeException;
 import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.Submissions;
 import org.xiangzhi.platform.account.AccountService;
 
 /** Administrators create and revoke integration tokens inside their scope. */
@@ -24,9 +25,14 @@ class ApiTokenController {
 
 	private final AccountService accounts;
 
+	static final String CREATE_FORM = "api-token.create";
+
 	private final java.time.Clock clock;
 
-	ApiTokenController(ApiTokens tokens, AccountService accounts, java.time.Clock clock) {
+	private final Submissions submissions;
+
+	ApiTokenController(ApiTokens tokens, AccountService accounts, java.time.Clock clock, Submissions submissions) {
+		this.submissions = submissions;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -39,23 +45,35 @@ class ApiTokenController {
 		model.addAttribute("now", clock.instant());
 		model.addAttribute("roles", AccountService.grantableRoles(actor));
 		model.addAttribute("places", accounts.placesFor(actor));
+		model.addAttribute("submissionToken", submissions.issue(CREATE_FORM));
 		return "tokens/list";
 	}
 
 	@PostMapping
 	String create(@RequestParam String name, @RequestParam Role role, @RequestParam String placeCode,
-			@RequestParam(defaultValue = "90") int validDays, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "90") int validDays, @RequestParam(defaultValue = "") String submissionToken,
+			RedirectAttributes redirect) {
 		if (name.isBlank() || name.length() > 100 || validDays < 1 || validDays > 366) {
 			redirect.addFlashAttribute("errorKey", "token.error.input");
 			return "redirect:/api-tokens";
 		}
 		try {
-			var issued = tokens.create(CurrentActor.get(), name, role, placeCode, validDays);
-			redirect.addFlashAttribute("issuedSecret", issued.secret());
-			redirect.addFlashAttribute("flash", "token.created");
+			var issued = tokens.createOnce(CurrentActor.get(), name, role, placeCode, validDays, submissionToken);
+			if (issued.secret() != null) {
+				redirect.addFlashAttribute("issuedSecret", issued.secret());
+				redirect.addFlashAttribute("flash", "token.created");
+			}
+			else {
+				// a retry of a form that already created its token: the secret was shown
+				// once
+				redirect.addFlashAttribute("flash", "token.alreadyCreated");
+			}
 		}
 		catch (OutOfScopeException ex) {
 			redirect.addFlashAttribute("errorKey", ex.messageKey());
+		}
+		catch (org.xiangzhi.platform.InvalidInputException ex) {
+			redirect.addFlashAttribute("errorKey", ex.messageKeys().get(0));
 		}
 		return "redirect:/api-tokens";
 	}

@@ -26,6 +26,8 @@ import org.xiangzhi.platform.Place;
 import org.xiangzhi.platform.Places;
 import org.xiangzhi.platform.RecordNotFoundException;
 import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.Submissions;
+import org.xiangzhi.platform.InvalidInputException;
 import org.xiangzhi.platform.account.AccountService;
 import org.xiangzhi.platform.account.GrantPolicy;
 
@@ -53,7 +55,10 @@ public class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Places places, AuditLog audit, Clock clock) {
+	private final Submissions submissions;
+
+	ApiTokens(JdbcClient jdbc, Places places, AuditLog audit, Clock clock, Submissions submissions) {
+		this.submissions = submissions;
 		this.jdbc = jdbc;
 		this.places = places;
 		this.audit = audit;
@@ -72,6 +77,28 @@ public class ApiTokens {
 
 	/** A new token and its secret, shown once. */
 	public record IssuedToken(long id, String secret) {
+	}
+
+	/**
+	 * Creates the token once per form token; a retry gets the id of the first token and
+	 * no secret (it was shown once).
+	 */
+	public IssuedToken createOnce(Actor creator, String name, Role role, String placeCode, int validDays,
+			String formToken) {
+		Submissions.Claim claim = submissions.claim(formToken, ApiTokenController.CREATE_FORM,
+				Submissions.hash(name.strip(), role, placeCode, validDays));
+		switch (claim.status()) {
+			case REPLAY:
+				return new IssuedToken(Long.parseLong(claim.result()), null);
+			case CONFLICT:
+				throw new InvalidInputException("submissionToken", "submission.conflict");
+			case UNKNOWN:
+				throw new InvalidInputException("submissionToken", "submission.expired");
+			default:
+				IssuedToken issued = create(creator, name, role, placeCode, validDays);
+				submissions.complete(formToken, Long.toString(issued.id()));
+				return issued;
+		}
 	}
 
 	public IssuedToken create(Actor creator, String name, Role role, String placeCode, int validDays) {

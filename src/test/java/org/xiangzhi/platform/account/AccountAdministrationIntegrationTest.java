@@ -46,6 +46,7 @@ class AccountAdministrationIntegrationTest {
 		return mvc
 			.perform(post("/accounts").cookie(admin)
 				.with(csrf())
+				.param("submissionToken", WebSessions.formToken(mvc, admin, "/accounts/new"))
 				.param("username", username)
 				.param("displayName", "新村干部")
 				.param("phone", "13812345678")
@@ -161,6 +162,7 @@ class AccountAdministrationIntegrationTest {
 			.perform(post("/accounts").cookie(admin)
 				.cookie(new Cookie("XZLANG", "en"))
 				.with(csrf())
+				.param("submissionToken", WebSessions.formToken(mvc, admin, "/accounts/new"))
 				.param("username", username)
 				.param("displayName", "")
 				.param("phone", "12345")
@@ -174,6 +176,60 @@ class AccountAdministrationIntegrationTest {
 			.contains("Please enter a name")
 			.contains("at least 12 characters");
 		assertThat(count(username)).isZero();
+	}
+
+	@Test
+	void aDoubleSubmitOrRetryCreatesOneAccountAndAReusedFormIsRefused() throws Exception {
+		Cookie admin = WebSessions.login(mvc, "county-admin", DEMO_PASSWORD);
+		String token = WebSessions.formToken(mvc, admin, "/accounts/new");
+		String username = "twice-" + Long.toString(System.nanoTime(), 36);
+		MockHttpServletResponse first = submit(admin, token, username);
+		MockHttpServletResponse retry = submit(admin, token, username);
+		assertThat(first.getRedirectedUrl()).isEqualTo("/accounts/" + idOf(username));
+		assertThat(retry.getRedirectedUrl()).isEqualTo(first.getRedirectedUrl());
+		assertThat(count(username)).isEqualTo(1);
+
+		String other = "other-" + Long.toString(System.nanoTime(), 36);
+		MockHttpServletResponse reused = submit(admin, token, other);
+		assertThat(reused.getStatus()).isEqualTo(200);
+		assertThat(reused.getContentAsString()).contains("此表单已用于提交其他内容");
+		assertThat(count(other)).isZero();
+	}
+
+	@Test
+	void concurrentDuplicatesCreateOneAccount() throws Exception {
+		Cookie admin = WebSessions.login(mvc, "county-admin", DEMO_PASSWORD);
+		String token = WebSessions.formToken(mvc, admin, "/accounts/new");
+		String username = "race-" + Long.toString(System.nanoTime(), 36);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var results = new java.util.ArrayList<java.util.concurrent.Future<MockHttpServletResponse>>();
+			for (int i = 0; i < 4; i++) {
+				results.add(pool.submit(() -> submit(admin, token, username)));
+			}
+			for (var result : results) {
+				assertThat(result.get().getRedirectedUrl()).isEqualTo("/accounts/" + idOf(username));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count(username)).isEqualTo(1);
+	}
+
+	private MockHttpServletResponse submit(Cookie admin, String token, String username) throws Exception {
+		return mvc
+			.perform(post("/accounts").cookie(admin)
+				.with(csrf())
+				.param("submissionToken", token)
+				.param("username", username)
+				.param("displayName", "重复提交")
+				.param("phone", "")
+				.param("password", "Retry-Safe-Account-26")
+				.param("role", "PARTY_MEMBER")
+				.param("placeCode", "620621110212"))
+			.andReturn()
+			.getResponse();
 	}
 
 }

@@ -36,6 +36,7 @@ class ApiTokenIntegrationTest {
 		var created = mvc
 			.perform(post("/api-tokens").cookie(admin)
 				.with(csrf())
+				.param("submissionToken", WebSessions.formToken(mvc, admin, "/api-tokens"))
 				.param("name", name)
 				.param("role", role)
 				.param("placeCode", placeCode)
@@ -116,12 +117,14 @@ class ApiTokenIntegrationTest {
 		String name = "too-wide-" + System.nanoTime();
 		mvc.perform(post("/api-tokens").cookie(townAdmin)
 			.with(csrf())
+			.param("submissionToken", WebSessions.formToken(mvc, townAdmin, "/api-tokens"))
 			.param("name", name)
 			.param("role", "COUNTY_ADMIN")
 			.param("placeCode", "620621")
 			.param("validDays", "30"));
 		mvc.perform(post("/api-tokens").cookie(townAdmin)
 			.with(csrf())
+			.param("submissionToken", WebSessions.formToken(mvc, townAdmin, "/api-tokens"))
 			.param("name", name)
 			.param("role", "SYSTEM_ADMIN")
 			.param("placeCode", "620621110")
@@ -129,6 +132,28 @@ class ApiTokenIntegrationTest {
 		assertThat(
 				jdbc.sql("select count(*) from api_token where name = :n").param("n", name).query(Long.class).single())
 			.isZero();
+	}
+
+	@Test
+	void aRetriedCreationMakesOneTokenAndShowsNoSecondSecret() throws Exception {
+		Cookie admin = WebSessions.login(mvc, "county-admin", "Xiangzhi@2026");
+		String form = WebSessions.formToken(mvc, admin, "/api-tokens");
+		String name = "retried-" + System.nanoTime();
+		for (int i = 0; i < 2; i++) {
+			var result = mvc
+				.perform(post("/api-tokens").cookie(admin)
+					.with(csrf())
+					.param("submissionToken", form)
+					.param("name", name)
+					.param("role", "AUDITOR")
+					.param("placeCode", "620621")
+					.param("validDays", "30"))
+				.andReturn();
+			assertThat(result.getFlashMap().get("issuedSecret") != null).isEqualTo(i == 0);
+		}
+		assertThat(
+				jdbc.sql("select count(*) from api_token where name = :n").param("n", name).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 }

@@ -43,6 +43,7 @@ class LogHygieneIntegrationTest {
 		Cookie admin = WebSessions.login(mvc, "county-admin", "Xiangzhi@2026");
 		mvc.perform(post("/accounts").cookie(admin)
 			.with(csrf())
+			.param("submissionToken", WebSessions.formToken(mvc, admin, "/accounts/new"))
 			.param("username", username)
 			.param("displayName", "日志检查")
 			.param("phone", MARKER_PHONE)

@@ -1,0 +1,65 @@
+package org.xiangzhi.platform;
+
+/**
+ * One-time form tokens that double as idempotency keys (Stripe/IETF idempotency-key
+ * semantics). A form carries a token from {@link #issue(String)}; the handler calls
+ * {@link #claim} inside the transaction of its write and {@link #complete} with a
+ * reference to what it created. The same token with the same payload gets the first
+ * result again; with a different payload it is refused; a concurrent duplicate waits for
+ * the first to commit.
+ */
+public interface Submissions {
+
+	/** A fresh token for one form of this purpose. */
+	String issue(String purpose);
+
+	/**
+	 * Claims the token for this payload.
+	 * @param payloadHash a hash of the submitted fields that matter (see {@link #hash})
+	 */
+	Claim claim(String token, String purpose, String payloadHash);
+
+	/** Records the result of a claimed submission, e.g. the id of the created record. */
+	void complete(String token, String result);
+
+	/** A stable SHA-256 of the given values, for {@link #claim}. */
+	static String hash(Object... values) {
+		StringBuilder text = new StringBuilder();
+		for (Object value : values) {
+			String v = value == null ? "\u0000" : value.toString();
+			text.append(v.length()).append(':').append(v).append('|');
+		}
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What a claim found. */
+	record Claim(Status status, String result) {
+
+		public static Claim fresh() {
+			return new Claim(Status.NEW, null);
+		}
+
+	}
+
+	/** The states of a claim. */
+	enum Status {
+
+		/** First use: go ahead. */
+		NEW,
+		/** Already done with the same payload: answer with {@code result}. */
+		REPLAY,
+		/** Same token, different payload: refuse (422). */
+		CONFLICT,
+		/** Unknown, expired or for another purpose: show the form again. */
+		UNKNOWN
+
+	}
+
+}
