@@ -157,7 +157,8 @@ class RegistryJourneyIntegrationTest {
 		assertThat(page).contains(address, "橙槽村第一网格");
 		assertThat(mvc.perform(get("/registry").cookie(cadre)).andReturn().getResponse().getContentAsString())
 			.contains("橙槽村");
-		// the live results (htmx) list the resident masked; only the search box holds what was typed
+		// the live results (htmx) list the resident masked; only the search box holds
+		// what was typed
 		String results = mvc
 			.perform(get("/registry/residents").cookie(cadre).header("HX-Request", "true").param("idNumber", headId))
 			.andReturn()
