@@ -459,4 +459,134 @@ public class RegistryStore {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	// ---- added for the household services (edits, moves, splits, merges, statuses) ----
+
+	/**
+	 * Changes a household's placement, address and notes if {@code version} is still
+	 * current; moves its residents' org_path along. False when someone else saved first.
+	 */
+	public boolean updateHousehold(long id, int version, Long groupId, String gridCode, String microGridCode,
+			OrgPath path, String address, String notes) {
+		int changed = jdbc.sql(
+				"update household set group_id = :group, grid_code = :grid, micro_grid_code = :micro, org_path = :path, "
+						+ "address = :address, notes = :notes, version = version + 1, updated_at = :now "
+						+ "where id = :id and version = :version")
+			.param("group", groupId)
+			.param("grid", blankToNull(gridCode))
+			.param("micro", blankToNull(microGridCode))
+			.param("path", path.value())
+			.param("address", address)
+			.param("notes", notes)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.param("version", version)
+			.update();
+		if (changed == 1) {
+			jdbc.sql("update resident set org_path = :path where household_id = :id")
+				.param("path", path.value())
+				.param("id", id)
+				.update();
+		}
+		return changed == 1;
+	}
+
+	/** Sets a household's status (ACTIVE, MERGED) and bumps its version. */
+	public void setHouseholdStatus(long id, String status) {
+		jdbc.sql("update household set status = :status, version = version + 1, updated_at = :now where id = :id")
+			.param("status", status)
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.update();
+	}
+
+	/** The household no longer has a head (the head left it). */
+	public void clearHead(long householdId) {
+		jdbc.sql("update household set head_resident_id = null where id = :h").param("h", householdId).update();
+	}
+
+	/**
+	 * Changes a resident's personal fields if {@code version} is still current. A null ID
+	 * number or phone keeps the stored one. False when someone else saved first.
+	 */
+	public boolean updateResident(long id, int version, String name, Gender gender, LocalDate birthDate,
+			IdNumber idNumber, String phone, Relation relation) {
+		StringBuilder sql = new StringBuilder(
+				"update resident set name = :name, gender = :gender, birth_date = :birth, "
+						+ "relation = :relation, version = version + 1, updated_at = :now");
+		Map<String, Object> params = new HashMap<>();
+		if (idNumber != null) {
+			sql.append(", id_number_enc = :idEnc, id_number_bidx = :idBidx");
+			params.put("idEnc", personalData.encrypt(idNumber.value()));
+			params.put("idBidx", idIndex(idNumber));
+		}
+		if (phone != null) {
+			sql.append(", phone_enc = :phoneEnc, phone_bidx = :phoneBidx");
+			params.put("phoneEnc", personalData.encrypt(blankToNull(phone)));
+			params.put("phoneBidx", phoneIndex(phone));
+		}
+		sql.append(" where id = :id and version = :version");
+		return jdbc.sql(sql.toString())
+			.params(params)
+			.param("name", name)
+			.param("gender", gender.name())
+			.param("birth", birthDate)
+			.param("relation", relation.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", id)
+			.param("version", version)
+			.update() == 1;
+	}
+
+	/** Puts a resident into another household (its org_path follows) with a relation. */
+	public void moveResident(long residentId, long householdId, Relation relation) {
+		jdbc.sql("update resident set household_id = :h, org_path = (select org_path from household where id = :h), "
+				+ "relation = :relation, version = version + 1, updated_at = :now where id = :id")
+			.param("h", householdId)
+			.param("relation", relation.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", residentId)
+			.update();
+	}
+
+	public void setResidentRelation(long residentId, Relation relation) {
+		jdbc.sql("update resident set relation = :relation, version = version + 1, updated_at = :now where id = :id")
+			.param("relation", relation.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", residentId)
+			.update();
+	}
+
+	public void setResidentStatus(long residentId, ResidentStatus status) {
+		jdbc.sql("update resident set status = :status, version = version + 1, updated_at = :now where id = :id")
+			.param("status", status.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", residentId)
+			.update();
+	}
+
+	/** Households of a subtree in the scope, by address; at most {@code limit}. */
+	public List<HouseholdView> householdsUnder(DataScope scope, OrgPath path, int limit) {
+		DataScope.SqlCondition condition = scope.condition("h.org_path");
+		return jdbc
+			.sql(HOUSEHOLD_COLUMNS + " where h.org_path like :p and " + condition.sql()
+					+ " order by h.status, h.address, h.id limit :limit")
+			.params(condition.params())
+			.param("p", path.value() + "%")
+			.param("limit", limit)
+			.query(this::mapHousehold)
+			.list();
+	}
+
+	/** Names of residents by id, for the head of household and history lines. */
+	public Map<Long, String> residentNames(List<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, name from resident where id in (:ids)")
+				.param("ids", ids)
+				.query((rs, i) -> names.put(rs.getLong("id"), rs.getString("name")))
+				.list();
+		}
+		return names;
+	}
+
 }
