@@ -186,6 +186,21 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 				driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
 
+	/**
+	 * Signs in through the login form (opening it first if needed), after forgetting any
+	 * session.
+	 */
+	public void signIn(String username, String password) {
+		forgetCookies();
+		open("/login");
+		type("username", username);
+		type("password", password);
+		clickAndWaitForNewPage(find(By.cssSelector("#login-form button[type=submit]")));
+		if (currentPath().startsWith("/login")) {
+			throw new AssertionError("could not sign in as " + username);
+		}
+	}
+
 	/** Replaces the value of a text field. */
 	public void type(String id, String text) {
 		WebElement field = findById(id);
