@@ -480,8 +480,11 @@ public class RegistryStore {
 	public record BatchResident(long householdId, OrgPath path, NewResident resident) {
 	}
 
-	/** A resident already registered, found by the blind index of its ID number. */
-	public record RegisteredResident(long id, long householdId, String householdOrgPath, String villageCode) {
+	/**
+	 * A resident already registered, found by the blind index of its ID number, with the
+	 * org_path it shares with its household.
+	 */
+	public record RegisteredResident(long id, long householdId, String householdOrgPath) {
 	}
 
 	/** Clear identifiers of a resident, for an authorised and audited unmasked export. */
@@ -584,12 +587,12 @@ public class RegistryStore {
 		List<String> all = new ArrayList<>(indexes);
 		for (int from = 0; from < all.size(); from += 1000) {
 			List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-			jdbc.sql("select r.id, r.household_id, r.id_number_bidx, h.org_path, h.village_code from resident r "
-					+ "join household h on h.id = r.household_id where r.id_number_bidx in (:b)")
+			// no join: a resident carries its household's org_path, and a plain index
+			// lookup keeps the plan simple on tables whose statistics lag a bulk load
+			jdbc.sql("select id, household_id, id_number_bidx, org_path from resident where id_number_bidx in (:b)")
 				.param("b", chunk)
 				.query((rs, n) -> found.put(rs.getString("id_number_bidx"),
-						new RegisteredResident(rs.getLong("id"), rs.getLong("household_id"), rs.getString("org_path"),
-								rs.getString("village_code"))))
+						new RegisteredResident(rs.getLong("id"), rs.getLong("household_id"), rs.getString("org_path"))))
 				.list();
 		}
 		return found;

@@ -360,7 +360,7 @@ class RosterValidator {
 				if (!scope.contains(OrgPath.of(r.householdOrgPath()))) {
 					errors.add(new RowError(m.row, ID_NUMBER, "import.error.registeredOutsideScope", null));
 				}
-				else if (!r.villageCode().equals(d.village.code())) {
+				else if (!d.village.path().contains(OrgPath.of(r.householdOrgPath()))) {
 					errors.add(new RowError(m.row, VILLAGE_CODE, "import.error.registeredInOtherVillage", null));
 				}
 				households.add(r.householdId());
