@@ -589,4 +589,216 @@ public class RegistryStore {
 		return names;
 	}
 
+	// ---- batch operations for the Excel import (added by the import feature) ----
+
+	/**
+	 * Set by Spring after construction: batch inserts with generated keys need
+	 * JdbcTemplate, and method injection keeps the constructor untouched.
+	 */
+	private org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void useBatchJdbc(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+		this.batchJdbc = jdbcTemplate;
+	}
+
+	/** A household to insert in a batch, with its org_path already resolved. */
+	public record BatchHousehold(OrgPath path, NewHousehold household) {
+	}
+
+	/** A resident to insert in a batch into a household whose org_path is known. */
+	public record BatchResident(long householdId, OrgPath path, NewResident resident) {
+	}
+
+	/**
+	 * A resident already registered, found by the blind index of its ID number, with the
+	 * org_path it shares with its household.
+	 */
+	public record RegisteredResident(long id, long householdId, String householdOrgPath) {
+	}
+
+	/** Clear identifiers of a resident, for an authorised and audited unmasked export. */
+	public record ClearIdentifiers(String idNumber, String phone) {
+	}
+
+	/**
+	 * Inserts households in JDBC batches, with their tags and a CREATED history row each.
+	 * @return the new ids, in the order of {@code rows}
+	 */
+	public long[] insertHouseholds(List<BatchHousehold> rows, String actor) {
+		Timestamp now = Timestamp.from(clock.instant());
+		long[] ids = batchInsert(
+				"insert into household (org_path, village_code, group_id, grid_code, micro_grid_code, "
+						+ "address, notes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows.size(), (ps, i) -> {
+					BatchHousehold row = rows.get(i);
+					NewHousehold h = row.household();
+					ps.setString(1, row.path().value());
+					ps.setString(2, h.villageCode());
+					ps.setObject(3, h.groupId(), java.sql.Types.BIGINT);
+					ps.setString(4, blankToNull(h.gridCode()));
+					ps.setString(5, blankToNull(h.microGridCode()));
+					ps.setString(6, h.address());
+					ps.setString(7, h.notes());
+					ps.setTimestamp(8, now);
+					ps.setTimestamp(9, now);
+				});
+		List<Object[]> tags = new ArrayList<>();
+		List<Object[]> history = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			BatchHousehold row = rows.get(i);
+			if (row.household().tags() != null) {
+				for (String tag : row.household().tags()) {
+					tags.add(new Object[] { ids[i], tag });
+				}
+			}
+			history.add(new Object[] { "HOUSEHOLD", ids[i], row.path().value(), now, actor, "IMPORTED",
+					truncate(row.household().address()) });
+		}
+		batchJdbc.batchUpdate("insert into household_tag (household_id, tag_code) values (?, ?)", tags);
+		batchJdbc.batchUpdate(HISTORY_INSERT, history);
+		return ids;
+	}
+
+	/**
+	 * Inserts residents in JDBC batches: identifiers encrypted and blind-indexed in
+	 * memory, tags, a CREATED history row each, and the household's head set for
+	 * {@link Relation#HEAD}.
+	 * @return the new ids, in the order of {@code rows}
+	 */
+	public long[] insertResidents(List<BatchResident> rows, String actor) {
+		Timestamp now = Timestamp.from(clock.instant());
+		long[] ids = batchInsert("insert into resident (household_id, org_path, name, gender, birth_date, "
+				+ "id_number_enc, id_number_bidx, phone_enc, phone_bidx, relation, status, created_at, updated_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.size(), (ps, i) -> {
+					BatchResident row = rows.get(i);
+					NewResident r = row.resident();
+					ps.setLong(1, row.householdId());
+					ps.setString(2, row.path().value());
+					ps.setString(3, r.name());
+					ps.setString(4, r.gender().name());
+					ps.setObject(5, r.birthDate());
+					ps.setString(6, personalData.encrypt(r.idNumber().value()));
+					ps.setString(7, idIndex(r.idNumber()));
+					ps.setString(8, personalData.encrypt(blankToNull(r.phone())));
+					ps.setString(9, phoneIndex(r.phone()));
+					ps.setString(10, r.relation().name());
+					ps.setString(11, (r.status() == null ? ResidentStatus.ACTIVE : r.status()).name());
+					ps.setTimestamp(12, now);
+					ps.setTimestamp(13, now);
+				});
+		List<Object[]> tags = new ArrayList<>();
+		List<Object[]> heads = new ArrayList<>();
+		List<Object[]> history = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			BatchResident row = rows.get(i);
+			if (row.resident().tags() != null) {
+				for (String tag : row.resident().tags()) {
+					tags.add(new Object[] { ids[i], tag });
+				}
+			}
+			if (row.resident().relation() == Relation.HEAD) {
+				heads.add(new Object[] { ids[i], row.householdId() });
+			}
+			history.add(new Object[] { "RESIDENT", ids[i], row.path().value(), now, actor, "IMPORTED", null });
+		}
+		batchJdbc.batchUpdate("insert into resident_tag (resident_id, tag_code) values (?, ?)", tags);
+		batchJdbc.batchUpdate("update household set head_resident_id = ? where id = ?", heads);
+		batchJdbc.batchUpdate(HISTORY_INSERT, history);
+		return ids;
+	}
+
+	/**
+	 * Residents already registered anywhere, by the blind index of their ID number; one
+	 * query per thousand indexes.
+	 */
+	public Map<String, RegisteredResident> residentsByIdIndex(java.util.Collection<String> indexes) {
+		Map<String, RegisteredResident> found = new HashMap<>();
+		List<String> all = new ArrayList<>(indexes);
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+			// no join: a resident carries its household's org_path, and a plain index
+			// lookup keeps the plan simple on tables whose statistics lag a bulk load
+			jdbc.sql("select id, household_id, id_number_bidx, org_path from resident where id_number_bidx in (:b)")
+				.param("b", chunk)
+				.query((rs, n) -> found.put(rs.getString("id_number_bidx"),
+						new RegisteredResident(rs.getLong("id"), rs.getLong("household_id"), rs.getString("org_path"))))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * Clear ID numbers and phones of residents already checked to be in the caller's
+	 * reveal scope; the caller audits. Undecryptable values come back as
+	 * {@link Masking#UNREADABLE}.
+	 */
+	public Map<Long, ClearIdentifiers> clearIdentifiers(java.util.Collection<Long> residentIds) {
+		Map<Long, ClearIdentifiers> found = new HashMap<>();
+		List<Long> all = new ArrayList<>(residentIds);
+		for (int from = 0; from < all.size(); from += 1000) {
+			List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+			jdbc.sql("select id, id_number_enc, phone_enc from resident where id in (:ids)")
+				.param("ids", chunk)
+				.query((rs, n) -> found.put(rs.getLong("id"),
+						new ClearIdentifiers(clearOrMarker(rs.getString("id_number_enc")),
+								clearOrMarker(rs.getString("phone_enc")))))
+				.list();
+		}
+		return found;
+	}
+
+	private String clearOrMarker(String ciphertext) {
+		try {
+			String clear = personalData.decrypt(ciphertext);
+			return clear == null ? "" : clear;
+		}
+		catch (PersonalData.PersonalDataException ex) {
+			return Masking.UNREADABLE;
+		}
+	}
+
+	private interface RowSetter {
+
+		void set(java.sql.PreparedStatement ps, int i) throws SQLException;
+
+	}
+
+	/** One JDBC batch per thousand rows, reading back the generated ids in row order. */
+	private long[] batchInsert(String sql, int size, RowSetter setter) {
+		long[] ids = new long[size];
+		for (int from = 0; from < size; from += 1000) {
+			int start = from;
+			int count = Math.min(1000, size - from);
+			GeneratedKeyHolder keys = new GeneratedKeyHolder();
+			batchJdbc.batchUpdate(con -> con.prepareStatement(sql, new String[] { "id" }),
+					new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+						@Override
+						public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+							setter.set(ps, start + i);
+						}
+
+						@Override
+						public int getBatchSize() {
+							return count;
+						}
+					}, keys);
+			List<Map<String, Object>> generated = keys.getKeyList();
+			if (generated.size() != count) {
+				throw new IllegalStateException("Expected " + count + " generated keys, got " + generated.size());
+			}
+			for (int i = 0; i < count; i++) {
+				ids[start + i] = ((Number) generated.get(i).values().iterator().next()).longValue();
+			}
+		}
+		return ids;
+	}
+
+	private static final String HISTORY_INSERT = "insert into registry_history (object_type, object_id, org_path, "
+			+ "occurred_at, actor, change, detail) values (?, ?, ?, ?, ?, ?, ?)";
+
+	private static String truncate(String detail) {
+		return detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+	}
+
 }

@@ -13,7 +13,14 @@ class RegistryNavigation implements Navigation {
 
 	@Override
 	public List<Item> itemsFor(Actor actor) {
-		return actor.hasAny(RegistryAccess.READERS) ? List.of(new Item("/registry", "nav.registry", 100)) : List.of();
+		List<Item> items = new java.util.ArrayList<>();
+		if (actor.hasAny(RegistryAccess.READERS)) {
+			items.add(new Item("/registry", "nav.registry", 100));
+		}
+		if (actor.hasAny(RegistryAccess.IMPORTERS)) {
+			items.add(new Item("/registry/import", "import.title", 110));
+		}
+		return items;
 	}
 
 }
