@@ -79,6 +79,7 @@ class RegistryController {
 			@RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
 		var query = new RegistryStore.ResidentQuery(name, idNumber, phone, tag, groupId, gridCode, null);
 		model.addAttribute("q", query);
+		model.addAttribute("canRevealAny", !RegistryAccess.revealScope(CurrentActor.get()).isEmpty());
 		model.addAttribute("result", service.searchResidents(CurrentActor.get(), query, page));
 		model.addAttribute("tags", service.householdTags(""));
 		model.addAttribute("residentTags", service.residentTags(""));
