@@ -73,7 +73,8 @@ public final class GeoJson {
 	}
 
 	/**
-	 * @return null when the point is on the globe, else a message key */
+	 * @return null when the point is on the globe, else a message key
+	 */
 	public static String pointProblem(Double lat, Double lng) {
 		if (lat == null && lng == null) {
 			return null;
