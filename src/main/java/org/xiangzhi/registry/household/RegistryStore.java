@@ -451,6 +451,123 @@ public class RegistryStore {
 		}
 	}
 
+	// ---- batch inserts (demo data, generator): added by the registry-places work
+
+	/**
+	 * Set by Spring; the batch inserts below need JDBC batching, which JdbcClient lacks.
+	 */
+	private org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void batchJdbc(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
+		this.batchJdbc = jdbcTemplate;
+	}
+
+	/** A household with its members, head first, for {@link #insertBatch}. */
+	public record HouseholdWithMembers(NewHousehold household, List<NewResident> residents) {
+	}
+
+	/**
+	 * Inserts many households with their residents in JDBC batches: identifiers encrypted
+	 * and blind-indexed as by {@link #insertResident}, tags, the head of each household,
+	 * and (when {@code withHistory}) one CREATED history row per household and resident.
+	 * The caller owns the transaction and guarantees that no ID number is taken yet.
+	 * @return the ids of the new households, in input order
+	 */
+	public List<Long> insertBatch(List<HouseholdWithMembers> batch, String actor, boolean withHistory) {
+		if (batch.isEmpty()) {
+			return List.of();
+		}
+		Timestamp now = Timestamp.from(clock.instant());
+		Map<String, OrgPath> pathCache = new HashMap<>();
+		List<OrgPath> paths = new ArrayList<>(batch.size());
+		for (HouseholdWithMembers h : batch) {
+			NewHousehold n = h.household();
+			String key = n.villageCode() + "|" + n.gridCode() + "|" + n.microGridCode();
+			paths.add(pathCache.computeIfAbsent(key,
+					k -> householdPath(n.villageCode(), n.gridCode(), n.microGridCode())));
+		}
+		org.springframework.jdbc.support.KeyHolder keys = new GeneratedKeyHolder();
+		batchJdbc.batchUpdate(con -> con.prepareStatement(
+				"insert into household (org_path, village_code, group_id, grid_code, micro_grid_code, address, notes, "
+						+ "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				new String[] { "id" }), new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+
+					@Override
+					public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+						NewHousehold n = batch.get(i).household();
+						ps.setString(1, paths.get(i).value());
+						ps.setString(2, n.villageCode());
+						ps.setObject(3, n.groupId(), java.sql.Types.BIGINT);
+						ps.setString(4, blankToNull(n.gridCode()));
+						ps.setString(5, blankToNull(n.microGridCode()));
+						ps.setString(6, n.address());
+						ps.setString(7, n.notes());
+						ps.setTimestamp(8, now);
+						ps.setTimestamp(9, now);
+					}
+
+					@Override
+					public int getBatchSize() {
+						return batch.size();
+					}
+
+				}, keys);
+		List<Long> ids = new ArrayList<>(batch.size());
+		for (Map<String, Object> row : keys.getKeyList()) {
+			ids.add(((Number) row.values().iterator().next()).longValue());
+		}
+		List<Object[]> residents = new ArrayList<>();
+		List<Object[]> householdTags = new ArrayList<>();
+		List<Object[]> residentTags = new ArrayList<>();
+		List<Object[]> heads = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			long householdId = ids.get(i);
+			HouseholdWithMembers h = batch.get(i);
+			if (h.household().tags() != null) {
+				h.household().tags().forEach(tag -> householdTags.add(new Object[] { householdId, tag }));
+			}
+			for (NewResident r : h.residents()) {
+				String idBidx = idIndex(r.idNumber());
+				residents.add(new Object[] { householdId, paths.get(i).value(), r.name(), r.gender().name(),
+						r.birthDate(), personalData.encrypt(r.idNumber().value()), idBidx,
+						personalData.encrypt(blankToNull(r.phone())), phoneIndex(r.phone()), r.relation().name(),
+						(r.status() == null ? ResidentStatus.ACTIVE : r.status()).name(), now, now });
+				if (r.tags() != null) {
+					r.tags().forEach(tag -> residentTags.add(new Object[] { tag, idBidx }));
+				}
+			}
+			heads.add(new Object[] { householdId, householdId });
+		}
+		batchJdbc.batchUpdate("insert into resident (household_id, org_path, name, gender, birth_date, id_number_enc, "
+				+ "id_number_bidx, phone_enc, phone_bidx, relation, status, created_at, updated_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", residents);
+		if (!householdTags.isEmpty()) {
+			batchJdbc.batchUpdate("insert into household_tag (household_id, tag_code) values (?, ?)", householdTags);
+		}
+		if (!residentTags.isEmpty()) {
+			batchJdbc.batchUpdate("insert into resident_tag (resident_id, tag_code) "
+					+ "select id, ? from resident where id_number_bidx = ?", residentTags);
+		}
+		batchJdbc.batchUpdate("update household set head_resident_id = (select min(r.id) from resident r "
+				+ "where r.household_id = ? and r.relation = 'HEAD') where id = ?", heads);
+		if (withHistory) {
+			List<Object[]> householdHistory = new ArrayList<>();
+			List<Object[]> residentHistory = new ArrayList<>();
+			for (int i = 0; i < batch.size(); i++) {
+				householdHistory.add(new Object[] { ids.get(i), paths.get(i).value(), now, actor,
+						batch.get(i).household().address() });
+				residentHistory.add(new Object[] { now, actor, ids.get(i) });
+			}
+			batchJdbc.batchUpdate("insert into registry_history (object_type, object_id, org_path, occurred_at, actor, "
+					+ "change, detail) values ('HOUSEHOLD', ?, ?, ?, ?, 'CREATED', ?)", householdHistory);
+			batchJdbc.batchUpdate("insert into registry_history (object_type, object_id, org_path, occurred_at, actor, "
+					+ "change, detail) select 'RESIDENT', id, org_path, ?, ?, 'CREATED', null from resident "
+					+ "where household_id = ?", residentHistory);
+		}
+		return ids;
+	}
+
 	private static boolean notBlank(String value) {
 		return value != null && !value.isBlank();
 	}
