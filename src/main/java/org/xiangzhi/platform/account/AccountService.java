@@ -61,13 +61,15 @@ public class AccountService {
 
 	private final Clock clock;
 
-	private final FindByIndexNameSessionRepository<?> sessions;
+	/** Absent when the application runs as a command without a web server. */
+	private final org.springframework.beans.factory.ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
 
 	private final Submissions submissions;
 
 	AccountService(AccountRepository accounts, JdbcClient jdbc, Places places, PasswordEncoder passwordEncoder,
 			PasswordPolicy passwordPolicy, PersonalData personalData, AuditLog audit, Clock clock,
-			FindByIndexNameSessionRepository<?> sessions, Submissions submissions) {
+			org.springframework.beans.factory.ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
+			Submissions submissions) {
 		this.submissions = submissions;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -408,8 +410,10 @@ public class AccountService {
 
 	/** Role or status changes take effect at once: the account's sessions end. */
 	private void endSessions(Account account) {
-		Set<String> ids = sessions.findByPrincipalName(account.username).keySet();
-		ids.forEach(sessions::deleteById);
+		sessions.ifAvailable(repository -> {
+			Set<String> ids = repository.findByPrincipalName(account.username).keySet();
+			ids.forEach(repository::deleteById);
+		});
 	}
 
 	static String escapeLike(String value) {

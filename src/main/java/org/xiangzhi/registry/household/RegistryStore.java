@@ -50,7 +50,15 @@ public class RegistryStore {
 
 	private final Clock clock;
 
-	RegistryStore(JdbcClient jdbc, PersonalData personalData, Places places, Clock clock) {
+	/**
+	 * JDBC batching for the import, the demo data and the generator, which JdbcClient
+	 * lacks.
+	 */
+	private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
+
+	RegistryStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc, PersonalData personalData,
+			Places places, Clock clock) {
+		this.batchJdbc = batchJdbc;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.places = places;
@@ -453,16 +461,6 @@ public class RegistryStore {
 
 	// ---- batch inserts (demo data, generator): added by the registry-places work
 
-	/**
-	 * Set by Spring; the batch inserts below need JDBC batching, which JdbcClient lacks.
-	 */
-	private org.springframework.jdbc.core.JdbcTemplate batchJdbc;
-
-	@org.springframework.beans.factory.annotation.Autowired
-	void batchJdbc(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
-		this.batchJdbc = jdbcTemplate;
-	}
-
 	/** A household with its members, head first, for {@link #insertBatch}. */
 	public record HouseholdWithMembers(NewHousehold household, List<NewResident> residents) {
 	}
@@ -707,17 +705,6 @@ public class RegistryStore {
 	}
 
 	// ---- batch operations for the Excel import (added by the import feature) ----
-
-	/**
-	 * Set by Spring after construction: batch inserts with generated keys need
-	 * JdbcTemplate, and method injection keeps the constructor untouched.
-	 */
-	private org.springframework.jdbc.core.JdbcTemplate batchJdbc;
-
-	@org.springframework.beans.factory.annotation.Autowired
-	void useBatchJdbc(org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
-		this.batchJdbc = jdbcTemplate;
-	}
 
 	/** A household to insert in a batch, with its org_path already resolved. */
 	public record BatchHousehold(OrgPath path, NewHousehold household) {
