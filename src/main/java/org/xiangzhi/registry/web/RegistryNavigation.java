@@ -8,7 +8,9 @@ import org.xiangzhi.platform.Navigation;
 import org.xiangzhi.platform.Role;
 import org.xiangzhi.registry.RegistryAccess;
 
-/** The registry's menu entries: the roster for readers, grids and imports for importers. */
+/**
+ * The registry's menu entries: the roster for readers, grids and imports for importers.
+ */
 @Component
 class RegistryNavigation implements Navigation {
 
