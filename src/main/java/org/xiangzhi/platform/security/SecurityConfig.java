@@ -1,6 +1,7 @@
 package org.xiangzhi.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,7 @@ import org.xiangzhi.platform.api.ApiTokens;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfig {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -99,16 +101,6 @@ class SecurityConfig {
 		http.addFilterBefore(new ApiTokenFilter(apiTokens), UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new PendingStepFilter(), AuthorizationFilter.class);
 		return http.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	PasswordPolicy passwordPolicy() {
-		return new PasswordPolicy();
 	}
 
 	static boolean isApi(HttpServletRequest request) {
