@@ -113,7 +113,7 @@ class HouseholdController {
 	@PostMapping("/{id}/head")
 	@PreAuthorize(RegistryAccess.CAN_EDIT)
 	String head(@PathVariable long id, @RequestParam(required = false) Long residentId, RedirectAttributes redirect) {
-		return guarded(id, redirect, "registry.household.headChanged",
+		return Outcomes.redirect("/registry/households/" + id, redirect, "registry.household.headChanged",
 				() -> service.setHead(CurrentActor.get(), id, residentId == null ? -1 : residentId));
 	}
 
@@ -122,7 +122,7 @@ class HouseholdController {
 	String split(@PathVariable long id, @RequestParam(required = false) List<Long> residentIds,
 			@RequestParam(defaultValue = "") String address, RedirectAttributes redirect) {
 		long[] created = { 0 };
-		String target = guarded(id, redirect, "registry.household.splitDone",
+		String target = Outcomes.redirect("/registry/households/" + id, redirect, "registry.household.splitDone",
 				() -> created[0] = service.split(CurrentActor.get(), id, residentIds, address));
 		return created[0] > 0 ? "redirect:/registry/households/" + created[0] : target;
 	}
@@ -130,20 +130,8 @@ class HouseholdController {
 	@PostMapping("/{id}/merge")
 	@PreAuthorize(RegistryAccess.CAN_EDIT)
 	String merge(@PathVariable long id, @RequestParam(required = false) Long sourceId, RedirectAttributes redirect) {
-		return guarded(id, redirect, "registry.household.merged",
+		return Outcomes.redirect("/registry/households/" + id, redirect, "registry.household.merged",
 				() -> service.merge(CurrentActor.get(), id, sourceId == null ? -1 : sourceId));
-	}
-
-	private String guarded(long id, RedirectAttributes redirect, String successKey, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flash", successKey);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errorKeys",
-					RegistryInputException.problemsOf(ex).stream().map(p -> p.messageKey()).distinct().toList());
-		}
-		return "redirect:/registry/households/" + id;
 	}
 
 	private String cardView(long id, Model model, Locale locale) {

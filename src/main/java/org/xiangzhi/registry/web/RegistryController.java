@@ -117,7 +117,7 @@ class RegistryController {
 	@PreAuthorize(RegistryAccess.CAN_EDIT)
 	String move(@PathVariable long id, @RequestParam(required = false) Long targetHouseholdId,
 			@RequestParam(defaultValue = "") String relation, RedirectAttributes redirect) {
-		return guarded("/registry/residents/" + id, redirect, "registry.resident.moved", () -> service
+		return Outcomes.redirect("/registry/residents/" + id, redirect, "registry.resident.moved", () -> service
 			.moveResident(CurrentActor.get(), id, targetHouseholdId == null ? -1 : targetHouseholdId, relation));
 	}
 
@@ -128,7 +128,7 @@ class RegistryController {
 			.filter(s -> s.name().equals(status))
 			.findFirst()
 			.orElse(null);
-		return guarded("/registry/residents/" + id, redirect, "registry.resident.statusChanged",
+		return Outcomes.redirect("/registry/residents/" + id, redirect, "registry.resident.statusChanged",
 				() -> service.setResidentStatus(CurrentActor.get(), id, parsed));
 	}
 
@@ -162,18 +162,6 @@ class RegistryController {
 		model.addAttribute("relations", Relation.values());
 		model.addAttribute("statuses", ResidentStatus.values());
 		return "registry/resident";
-	}
-
-	private String guarded(String target, RedirectAttributes redirect, String successKey, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("flash", successKey);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errorKeys",
-					RegistryInputException.problemsOf(ex).stream().map(p -> p.messageKey()).distinct().toList());
-		}
-		return "redirect:" + target;
 	}
 
 	/** Tag code → name in the user's language, for the tags of this village's county. */
