@@ -49,6 +49,23 @@ public class RegistryMatrix implements MatrixContribution {
 				post("/registry/households/{id}/head").record("household").anonymous(302).only(302, EDITORS),
 				post("/registry/households/{id}/split").record("household").anonymous(302).only(302, EDITORS),
 				post("/registry/households/{id}/merge").record("household").anonymous(302).only(302, EDITORS),
+				// tag settings: county and system administrators (county 620621 is inside
+				// the county admin's scope)
+				get("/registry/tags").param("county", "620621")
+					.anonymous(302)
+					.only(200, Role.SYSTEM_ADMIN, Role.COUNTY_ADMIN),
+				post("/registry/tags").param("county", "620621")
+					.param("target", "HOUSEHOLD")
+					.param("code", "")
+					.param("nameZh", "")
+					.param("nameEn", "")
+					.anonymous(302)
+					.only(302, Role.SYSTEM_ADMIN, Role.COUNTY_ADMIN),
+				post("/registry/tags/remove").param("county", "620621")
+					.param("target", "HOUSEHOLD")
+					.param("code", "NO_SUCH_TAG")
+					.anonymous(302)
+					.only(302, Role.SYSTEM_ADMIN, Role.COUNTY_ADMIN),
 				// JSON API
 				get("/api/v1/places/{id}").record("place").anonymous(401).only(200, READERS),
 				get("/api/v1/households/{id}").record("household").anonymous(401).only(200, READERS),

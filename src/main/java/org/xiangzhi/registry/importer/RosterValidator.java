@@ -27,6 +27,7 @@ import org.xiangzhi.registry.Gender;
 import org.xiangzhi.registry.IdNumber;
 import org.xiangzhi.registry.Relation;
 import org.xiangzhi.registry.ResidentStatus;
+import org.xiangzhi.registry.household.RegistryLookups;
 import org.xiangzhi.registry.household.RegistryStore;
 import org.xiangzhi.registry.household.RegistryStore.NewHousehold;
 import org.xiangzhi.registry.household.RegistryStore.NewResident;
@@ -79,7 +80,10 @@ class RosterValidator {
 
 	private final RegistryStore store;
 
-	RosterValidator(Places places, JdbcClient jdbc, RegistryStore store) {
+	private final RegistryLookups lookups;
+
+	RosterValidator(Places places, JdbcClient jdbc, RegistryStore store, RegistryLookups lookups) {
+		this.lookups = lookups;
 		this.places = places;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -530,19 +534,14 @@ class RosterValidator {
 			}
 			String county = village == null ? null : village.code().substring(0, 6);
 			Map<String, String> known = tags.computeIfAbsent(target + "/" + county, k -> {
+				// the same list the screens offer: the county's own tags, else the
+				// defaults
 				Map<String, String> byLabel = new HashMap<>();
-				jdbc.sql("select code, name_zh, name_en from tag_definition where target = :t "
-						+ "and (county_code is null or county_code = :c)")
-					.param("t", target)
-					.param("c", county)
-					.query((rs, i) -> {
-						String code = rs.getString("code");
-						byLabel.put(code.toUpperCase(Locale.ROOT), code);
-						byLabel.put(rs.getString("name_zh"), code);
-						byLabel.put(rs.getString("name_en").toUpperCase(Locale.ROOT), code);
-						return code;
-					})
-					.list();
+				for (RegistryLookups.TagDefinition tag : lookups.tags(county, target)) {
+					byLabel.put(tag.code().toUpperCase(Locale.ROOT), tag.code());
+					byLabel.put(tag.nameZh(), tag.code());
+					byLabel.put(tag.nameEn().toUpperCase(Locale.ROOT), tag.code());
+				}
 				return byLabel;
 			});
 			Set<String> codes = new LinkedHashSet<>();

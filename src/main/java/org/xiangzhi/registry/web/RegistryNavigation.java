@@ -25,6 +25,7 @@ class RegistryNavigation implements Navigation {
 			items.add(new Item("/registry/import", "import.title", 110));
 		}
 		if (actor.has(Role.SYSTEM_ADMIN) || actor.has(Role.COUNTY_ADMIN)) {
+			items.add(new Item("/registry/tags", "nav.tags", 115));
 			items.add(new Item("/registry/divisions", "places.divisions.title", 120));
 		}
 		return items;
