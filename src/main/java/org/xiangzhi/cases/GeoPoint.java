@@ -1,0 +1,26 @@
+package org.xiangzhi.cases;
+
+/** A point on the WGS 84 ellipsoid, in decimal degrees. */
+public record GeoPoint(double latitude, double longitude) {
+
+	/** Mean earth radius (IUGG), in metres. */
+	public static final double EARTH_RADIUS_METRES = 6_371_008.8;
+
+	public GeoPoint {
+		if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+			throw new IllegalArgumentException("not a point: " + latitude + "," + longitude);
+		}
+	}
+
+	/** Great-circle distance by the haversine formula, in metres. */
+	public double metresTo(GeoPoint other) {
+		double phi1 = Math.toRadians(latitude);
+		double phi2 = Math.toRadians(other.latitude);
+		double dPhi = phi2 - phi1;
+		double dLambda = Math.toRadians(other.longitude - longitude);
+		double h = Math.pow(Math.sin(dPhi / 2), 2)
+				+ Math.cos(phi1) * Math.cos(phi2) * Math.pow(Math.sin(dLambda / 2), 2);
+		return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
+	}
+
+}
