@@ -1,4 +1,4 @@
-package org.xiangzhi.platform.audit;
+package org.xiangzhi.platform.command;
 
 /**
  * Ends the process with a status. A seam so that tests can run a command without stopping
