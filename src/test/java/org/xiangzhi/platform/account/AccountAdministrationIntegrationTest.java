@@ -30,6 +30,9 @@ class AccountAdministrationIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.xiangzhi.platform.Places places;
+
 	private long idOf(String username) {
 		return jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).single();
 	}
@@ -230,6 +233,27 @@ class AccountAdministrationIntegrationTest {
 				.param("placeCode", "620621110212"))
 			.andReturn()
 			.getResponse();
+	}
+
+	@Test
+	void longListsArePagedWithButtonsThatResubmitTheSearchForm() throws Exception {
+		var village = places.find("620621110201").orElseThrow();
+		String prefix = "pg" + Long.toString(System.nanoTime(), 36);
+		for (int i = 0; i < 21; i++) {
+			org.xiangzhi.authz.MatrixFixtures.insertAccount(jdbc, prefix + "-" + i, village,
+					org.xiangzhi.platform.Role.PARTY_MEMBER);
+		}
+		Cookie admin = WebSessions.login(mvc, "county-admin", DEMO_PASSWORD);
+		String first = mvc.perform(get("/accounts").cookie(admin).param("q", prefix))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("form=\"account-search\"").contains("name=\"page\"").contains(prefix + "-0");
+		String second = mvc.perform(get("/accounts").cookie(admin).param("q", prefix).param("page", "1"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second).contains(prefix + "-9").doesNotContain(prefix + "-0<");
 	}
 
 }
