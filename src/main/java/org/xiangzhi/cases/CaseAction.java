@@ -3,6 +3,11 @@ package org.xiangzhi.cases;
 /** What a cadre, the reporter or the system can do to a case. */
 public enum CaseAction {
 
+	/**
+	 * 提交 — the report itself; first line of every timeline. No transition leads here: a
+	 * case is created submitted.
+	 */
+	SUBMIT("提交"),
 	/** 受理 */
 	ACCEPT("受理"),
 	/** 不予受理 */

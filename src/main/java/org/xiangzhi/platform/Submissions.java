@@ -14,6 +14,15 @@ public interface Submissions {
 	String issue(String purpose);
 
 	/**
+	 * Makes a client-chosen idempotency key (an API's {@code Idempotency-Key}, already
+	 * namespaced by its client, e.g. with {@link #hash}) known as a token of this
+	 * purpose, if it is not known yet. Runs in its own transaction so that a concurrent
+	 * registration of the same key cannot abort the caller's; then {@link #claim} as for
+	 * a form token.
+	 */
+	void register(String token, String purpose);
+
+	/**
 	 * Claims the token for this payload.
 	 * @param payloadHash a hash of the submitted fields that matter (see {@link #hash})
 	 */

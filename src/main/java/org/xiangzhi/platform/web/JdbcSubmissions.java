@@ -53,6 +53,32 @@ class JdbcSubmissions implements Submissions {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void register(String token, String purpose) {
+		if (token == null || token.isBlank() || token.length() > 64) {
+			return;
+		}
+		boolean known = jdbc.sql("select count(*) from submission where token = :t")
+			.param("t", token)
+			.query(Long.class)
+			.single() > 0;
+		if (known) {
+			return;
+		}
+		try {
+			jdbc.sql("insert into submission (token, purpose, actor, created_at) values (:t, :p, :a, :now)")
+				.param("t", token)
+				.param("p", purpose)
+				.param("a", CurrentActor.find().map(a -> a.username()).orElse(null))
+				.param("now", Timestamp.from(clock.instant()))
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException raced) {
+			// registered by a concurrent request a moment ago: the claim sorts it out
+		}
+	}
+
+	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Claim claim(String token, String purpose, String payloadHash) {
 		if (token == null || token.isBlank() || token.length() > 64) {

@@ -88,6 +88,45 @@ public final class GeoJson {
 		return null;
 	}
 
+	/**
+	 * Whether the point lies inside the boundary (even-odd rule: inside the outer ring
+	 * and outside its holes, in any polygon of a MultiPolygon). A blank or bad boundary
+	 * contains nothing.
+	 */
+	public static boolean contains(String geojson, double lat, double lng) {
+		if (geojson == null || geojson.isBlank() || problem(geojson) != null) {
+			return false;
+		}
+		JsonNode geometry = geometry(JSON.readTree(geojson));
+		JsonNode coordinates = geometry.path("coordinates");
+		if ("Polygon".equals(geometry.path("type").asString(""))) {
+			return polygonContains(coordinates, lat, lng);
+		}
+		for (JsonNode polygon : coordinates) {
+			if (polygonContains(polygon, lat, lng)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean polygonContains(JsonNode rings, double lat, double lng) {
+		boolean inside = false;
+		for (JsonNode ring : rings) {
+			// each crossing of a ring edge flips the state, so holes cut themselves out
+			for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+				double xi = ring.get(i).get(0).asDouble();
+				double yi = ring.get(i).get(1).asDouble();
+				double xj = ring.get(j).get(0).asDouble();
+				double yj = ring.get(j).get(1).asDouble();
+				if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+					inside = !inside;
+				}
+			}
+		}
+		return inside;
+	}
+
 	private static JsonNode geometry(JsonNode root) {
 		if (root == null || !root.isObject()) {
 			return null;

@@ -1,0 +1,245 @@
+package org.xiangzhi.cases.core;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.xiangzhi.cases.CaseId;
+import org.xiangzhi.platform.InvalidInputException;
+
+/**
+ * Case photos (现场照片, 办理后照片). An upload is accepted only if its bytes are a JPEG or PNG
+ * (by content, never by name), within the byte and pixel limits; it is then decoded and
+ * re-encoded as a fresh JPEG, which drops EXIF, GPS and anything smuggled after the image
+ * data, and stored outside the web root under a random name.
+ */
+@Service
+public class CasePhotos {
+
+	/** Photos per report and per handling result. */
+	public static final int MAX_PER_CASE = 3;
+
+	/** Before: sent with the report. After: the handler's proof (办结). */
+	public enum Kind {
+
+		BEFORE, AFTER
+
+	}
+
+	/** A stored photo. */
+	public record Photo(long id, CaseId caseId, Kind kind, String storageName, int width, int height, int bytes) {
+	}
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final CaseSettings settings;
+
+	private final Clock clock;
+
+	private final List<UploadScanner> scanners;
+
+	public CasePhotos(JdbcClient jdbc, CaseSettings settings, Clock clock, List<UploadScanner> scanners) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+		this.scanners = scanners;
+	}
+
+	/**
+	 * Checks, re-encodes and stores one upload, not yet attached to a case.
+	 * @throws InvalidInputException {@code case.photo.*} when the upload is refused
+	 */
+	public Photo store(byte[] upload, Kind kind, String uploadedBy) {
+		if (upload == null || upload.length == 0) {
+			throw new InvalidInputException("photos", "case.photo.empty");
+		}
+		if (upload.length > settings.maxPhotoBytes()) {
+			throw new InvalidInputException("photos", "case.photo.tooLarge");
+		}
+		if (!isJpeg(upload) && !isPng(upload)) {
+			throw new InvalidInputException("photos", "case.photo.notImage");
+		}
+		for (UploadScanner scanner : scanners) {
+			if (!scanner.clean(upload)) {
+				throw new InvalidInputException("photos", "case.photo.infected");
+			}
+		}
+		BufferedImage stored = scaled(decode(upload));
+		byte[] jpeg = encode(stored);
+		String storageName = randomName();
+		try {
+			Files.createDirectories(settings.photoDir());
+			Files.write(settings.photoDir().resolve(storageName), jpeg);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		jdbc.sql("insert into case_photo (kind, storage_name, content_type, width, height, bytes, uploaded_by, "
+				+ "created_at) values (:kind, :name, 'image/jpeg', :w, :h, :bytes, :by, :now)")
+			.param("kind", kind.name())
+			.param("name", storageName)
+			.param("w", stored.getWidth())
+			.param("h", stored.getHeight())
+			.param("bytes", jpeg.length)
+			.param("by", uploadedBy)
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		long id = jdbc.sql("select id from case_photo where storage_name = :name")
+			.param("name", storageName)
+			.query(Long.class)
+			.single();
+		return new Photo(id, null, kind, storageName, stored.getWidth(), stored.getHeight(), jpeg.length);
+	}
+
+	/** Attaches stored, unattached photos to a case. */
+	public void attach(CaseId caseId, List<Long> photoIds, Kind kind) {
+		if (photoIds.size() > MAX_PER_CASE) {
+			throw new InvalidInputException("photos", "case.photo.tooMany");
+		}
+		for (Long photoId : photoIds) {
+			int attached = jdbc
+				.sql("update case_photo set case_id = :case where id = :id and case_id is null and kind = :kind")
+				.param("case", caseId.value())
+				.param("id", photoId)
+				.param("kind", kind.name())
+				.update();
+			if (attached != 1) {
+				throw new InvalidInputException("photos", "case.photo.unknown");
+			}
+		}
+	}
+
+	public List<Photo> of(CaseId caseId) {
+		return jdbc
+			.sql("select id, case_id, kind, storage_name, width, height, bytes from case_photo "
+					+ "where case_id = :case order by id")
+			.param("case", caseId.value())
+			.query((rs, i) -> new Photo(rs.getLong("id"), new CaseId(rs.getLong("case_id")),
+					Kind.valueOf(rs.getString("kind")), rs.getString("storage_name"), rs.getInt("width"),
+					rs.getInt("height"), rs.getInt("bytes")))
+			.list();
+	}
+
+	/** The photo of that case, if it belongs to it. */
+	public Optional<Photo> find(CaseId caseId, long photoId) {
+		return of(caseId).stream().filter(p -> p.id() == photoId).findFirst();
+	}
+
+	/** The stored JPEG bytes. */
+	public byte[] read(Photo photo) {
+		try {
+			return Files.readAllBytes(file(photo.storageName()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	Path file(String storageName) {
+		if (!storageName.matches("[0-9a-f]{32}\\.jpg")) {
+			throw new IllegalArgumentException("not a storage name");
+		}
+		return settings.photoDir().resolve(storageName);
+	}
+
+	private BufferedImage decode(byte[] upload) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) {
+				throw new InvalidInputException("photos", "case.photo.notImage");
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				// the header's size is read before any pixel is: a pixel flood stops here
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels > settings.maxPhotoPixels() || pixels <= 0) {
+					throw new InvalidInputException("photos", "case.photo.tooManyPixels");
+				}
+				BufferedImage image = reader.read(0);
+				if (image == null) {
+					throw new InvalidInputException("photos", "case.photo.notImage");
+				}
+				return image;
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof InvalidInputException invalid) {
+				throw invalid;
+			}
+			throw new InvalidInputException("photos", "case.photo.notImage");
+		}
+	}
+
+	private BufferedImage scaled(BufferedImage image) {
+		int side = Math.max(image.getWidth(), image.getHeight());
+		double factor = side > settings.maxPhotoSide() ? (double) settings.maxPhotoSide() / side : 1;
+		int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
+		int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
+		// drawing onto a fresh RGB canvas also flattens transparency and odd colour
+		// models
+		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		try {
+			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+			g.setColor(java.awt.Color.WHITE);
+			g.fillRect(0, 0, width, height);
+			g.drawImage(image, 0, 0, width, height, null);
+		}
+		finally {
+			g.dispose();
+		}
+		return out;
+	}
+
+	private static byte[] encode(BufferedImage image) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			ImageIO.write(image, "jpg", out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private String randomName() {
+		byte[] bytes = new byte[16];
+		random.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes) + ".jpg";
+	}
+
+	static boolean isJpeg(byte[] b) {
+		return b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
+	}
+
+	static boolean isPng(byte[] b) {
+		return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
+				&& b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A;
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.xiangzhi.platform;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who works where: the enabled accounts holding roles at a place. Modules use it to pick
+ * a person to dispatch to and to address notices to a unit ("the cadres of 苏武镇").
+ */
+public interface Staff {
+
+	/** An account as other modules may show it: no phone, no password state. */
+	record Member(long accountId, String username, String displayName, OrgPath path) {
+	}
+
+	/** The enabled accounts holding one of {@code roles} at exactly this place. */
+	List<Member> at(String placeCode, Set<Role> roles);
+
+	/** The enabled account with this id, if any. */
+	Optional<Member> find(long accountId);
+
+}

@@ -1,0 +1,3 @@
+create index case_path_prefix on case_record (org_path varchar_pattern_ops);
+create index case_revisit_path on case_revisit (org_path varchar_pattern_ops);
+create index dispute_screening_path on dispute_screening (org_path varchar_pattern_ops);
