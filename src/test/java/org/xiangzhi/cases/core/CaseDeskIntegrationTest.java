@@ -47,6 +47,9 @@ class CaseDeskIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CaseQueries queries;
+
 	Actor account(String username) {
 		var row = jdbc
 			.sql("select a.id, r.role, r.place_code, r.org_path from account a join role_assignment r "
@@ -191,6 +194,29 @@ class CaseDeskIntegrationTest {
 				new NewCase(CHENGCAO, "other", "x", null, null, "12345", Channel.QR, null, null, List.of()), null, null,
 				null))
 			.hasMessageContaining("reporterPhone");
+	}
+
+	@Test
+	void theNewestOfATownComePageByPageAndNeverFromAnotherTown() {
+		String marker = "翻页-" + System.nanoTime();
+		for (int i = 0; i < 5; i++) {
+			desk.report(report(CHENGCAO, "other", marker + i), null, null, null);
+		}
+		desk.report(report("620621116202", "other", marker + "珍宝村"), null, null, null);
+		var town = org.xiangzhi.platform.DataScope.of(OrgPath.of("/62/6206/620621/620621110/"));
+		var first = queries.newest(town, CaseQueries.Filter.all(), null, 3);
+		assertThat(first.cases()).hasSize(3);
+		assertThat(first.next()).isNotNull();
+		var second = queries.newest(town, CaseQueries.Filter.all(), first.next(), 3);
+		assertThat(second.cases()).extracting(c -> c.id().value())
+			.allMatch(id -> id < first.cases().get(2).id().value());
+		assertThat(queries.newest(town, CaseQueries.Filter.all(), null, 1000).cases())
+			.noneMatch(c -> c.description().endsWith("珍宝村"))
+			.allMatch(c -> "620621110".equals(c.townCode()));
+		var zhenbao = queries.newest(account("village-cadre-2").scope(), CaseQueries.Filter.all(), null, 1000);
+		assertThat(zhenbao.cases()).extracting(CaseRecord::description)
+			.contains(marker + "珍宝村")
+			.doesNotContain(marker + "0");
 	}
 
 }
