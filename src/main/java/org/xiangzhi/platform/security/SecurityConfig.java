@@ -46,6 +46,14 @@ class SecurityConfig {
 		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
 	};
 
+	/**
+	 * The resident's pages: the QR report form ({@code /r/...}) and tracking
+	 * ({@code /track}).
+	 */
+	static final String[] PUBLIC_PAGES = { "/r/**", "/track", "/track/**" };
+
+	static final String OPEN311 = "/open311/v2/**";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AddressThrottle throttle, AuditLog audit,
 			ApiTokens apiTokens, LogoutAudit logoutAudit) throws Exception {
@@ -57,6 +65,12 @@ class SecurityConfig {
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml")
+			.permitAll()
+			// residents' pages (QR report, tracking) and Open311 (api_key per client) are
+			// public
+			.requestMatchers(PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers(OPEN311)
 			.permitAll()
 			.requestMatchers("/actuator/prometheus")
 			.hasAnyRole("SYSTEM_ADMIN", "COUNTY_ADMIN")
@@ -71,7 +85,8 @@ class SecurityConfig {
 			.invalidateHttpSession(true)
 			.clearAuthentication(true)
 			.deleteCookies("XZSESSION", "__Host-XZSESSION"));
-		http.csrf(csrf -> csrf.ignoringRequestMatchers(BEARER));
+		// Open311 clients are servers that send an api_key, not a browser session
+		http.csrf(csrf -> csrf.ignoringRequestMatchers(BEARER).ignoringRequestMatchers(OPEN311));
 		http.exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, failure) -> {
 			if (API.matches(request)) {
 				response.setStatus(HttpStatus.UNAUTHORIZED.value());
