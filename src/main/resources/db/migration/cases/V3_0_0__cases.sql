@@ -77,6 +77,8 @@ create table case_record (
     updated_at            timestamp with time zone not null,
     constraint case_record_tracking unique (tracking_code)
 );
+-- the whole country's newest (system administrators): every row matches, so walking back is right
+create index case_newest on case_record (submitted_at, id);
 create index case_county_newest on case_record (county_code, submitted_at, id);
 create index case_town_newest on case_record (town_code, submitted_at, id);
 create index case_village_newest on case_record (village_code, submitted_at, id);

@@ -25,8 +25,9 @@ import org.xiangzhi.platform.Places;
  * submission time: "the 20 newest in my town" reads 20 index entries whatever the town's
  * share of the table. (The obvious {@code org_path LIKE 'prefix%' ORDER BY submitted_at
  * DESC LIMIT 20} lets PostgreSQL walk the time index backwards past every other town's
- * cases; see docs/adr/0009.) Only roots above the county fall back to the path prefix.
- * Several roots are read one by one and merged.
+ * cases; see docs/adr/0009.) A city or province is read county by county; the whole
+ * country (system administrators) reads the time index alone. Several roots are read one
+ * by one and merged.
  */
 @Repository
 public class CaseQueries {
@@ -137,7 +138,9 @@ public class CaseQueries {
 	public Page newest(DataScope scope, Filter filter, Cursor after, int limit) {
 		List<CaseRecord> merged = new ArrayList<>();
 		for (OrgPath root : scope.roots()) {
-			merged.addAll(newestUnder(root, filter, after, limit + 1));
+			for (OrgPath part : indexedParts(root)) {
+				merged.addAll(newestUnder(part, filter, after, limit + 1));
+			}
 		}
 		merged.sort(Comparator.comparing(CaseRecord::submittedAt).thenComparing(c -> c.id().value()).reversed());
 		boolean more = merged.size() > limit;
@@ -146,12 +149,36 @@ public class CaseQueries {
 		return new Page(page, more && last != null ? new Cursor(last.submittedAt(), last.id().value()) : null);
 	}
 
+	/**
+	 * A root a code column can answer for, or the counties under a city or province root
+	 * (each answered by its index and merged: a rare city must not walk the whole table).
+	 * The whole country stays one root: it holds every case, so the time index alone
+	 * serves it.
+	 */
+	private List<OrgPath> indexedParts(OrgPath root) {
+		if (root.leafCode() == null) {
+			return List.of(root);
+		}
+		Optional<Place> place = places.find(root.leafCode());
+		if (place.isEmpty() || codeColumn(place.get()) != null) {
+			return List.of(root);
+		}
+		DataScope.SqlCondition under = DataScope.of(root).condition("org_path");
+		return jdbc.sql("select org_path from place where level = 'COUNTY' and " + under.sql() + " order by org_path")
+			.params(under.params())
+			.query((rs, i) -> OrgPath.of(rs.getString(1)))
+			.list();
+	}
+
 	private List<CaseRecord> newestUnder(OrgPath root, Filter filter, Cursor after, int limit) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder where = new StringBuilder("where ");
 		String column = root.leafCode() == null ? null
 				: places.find(root.leafCode()).map(CaseQueries::codeColumn).orElse(null);
-		if (column != null) {
+		if (root.leafCode() == null) {
+			where.append("1 = 1");
+		}
+		else if (column != null) {
 			where.append(column).append(" = :root");
 			params.put("root", root.leafCode());
 		}
