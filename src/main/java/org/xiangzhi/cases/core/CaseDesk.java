@@ -183,7 +183,7 @@ public class CaseDesk {
 	}
 
 	private Receipt create(NewCase report, String createdBy, Long clientId, DataScope scope) {
-		Place place = places.find(report.placeCode())
+		Place place = routing.place(report.placeCode())
 			.filter(p -> scope.contains(p.path()))
 			.filter(p -> p.level().isAtOrBelow(PlaceLevel.VILLAGE))
 			.orElseThrow(() -> new InvalidInputException("placeCode", "case.intake.place.unknown"));
@@ -234,15 +234,15 @@ public class CaseDesk {
 				personalData.encrypt(phone), report.residentId(), report.householdId(), null, createdBy, clientId, now,
 				limits.deadlines(now, calendar), null, null, null, null, null, null, null, null, null, null, null, null,
 				null, null, null, 0, now);
-		CaseId id = store.insert(draft);
-		if (phone != null) {
-			store.setReporterPhoneIndex(id, personalData.blindIndex("phone", phone));
+		CaseId id = store.insert(draft, phone == null ? null : personalData.blindIndex("phone", phone));
+		if (!report.photoIds().isEmpty()) {
+			photos.attach(id, report.photoIds(), CasePhotos.Kind.BEFORE);
 		}
-		photos.attach(id, report.photoIds(), CasePhotos.Kind.BEFORE);
 		store.insertEvent(new CaseStore.Event(0, id, now, createdBy == null ? "reporter" : createdBy, CaseAction.SUBMIT,
 				null, CaseStatus.SUBMITTED, null, route.level(), null, route.unit().code(), null, false));
+		// no notice per new report: the unit's queue is where new reports wait; notices are
+		// for what needs someone in particular (dispatched to you, urged, overdue, sent back)
 		events.publishEvent(new CaseReported(id, category.code(), draft.dispute(), report.householdId(), route.path()));
-		notifyUnit(route.unit().code(), "CASE_REPORTED", "case.notice.reported", id, draft.trackingCode());
 		return new Receipt(id, draft.trackingCode(), false);
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.xiangzhi.cases.CaseAction;
 import org.xiangzhi.cases.CaseId;
@@ -44,8 +45,11 @@ public class CaseStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts a new case (version 0) and returns its id. */
-	public CaseId insert(CaseRecord c) {
+	/**
+	 * Inserts a new case (version 0) and returns its id.
+	 * @param reporterPhoneIndex the blind index of the reporter's phone, or null
+	 */
+	public CaseId insert(CaseRecord c, String reporterPhoneIndex) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("tracking", c.trackingCode());
 		p.put("path", c.path().value());
@@ -64,6 +68,7 @@ public class CaseStore {
 		p.put("lng", c.location() == null ? null : c.location().longitude());
 		p.put("name", c.reporterNameEnc());
 		p.put("phone", c.reporterPhoneEnc());
+		p.put("phoneIndex", reporterPhoneIndex);
 		p.put("resident", c.residentId());
 		p.put("household", c.householdId());
 		p.put("createdBy", c.createdBy());
@@ -74,27 +79,17 @@ public class CaseStore {
 		p.put("handleDue", ts(c.deadlines().handle()));
 		p.put("revisitDue", ts(c.deadlines().revisit()));
 		p.put("updated", ts(c.updatedAt()));
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("insert into case_record (tracking_code, org_path, county_code, town_code, village_code, grid_code, "
 				+ "unit_code, handling_level, category_code, dispute, status, channel, description, latitude, longitude, "
-				+ "reporter_name_enc, reporter_phone_enc, resident_id, household_id, created_by, open311_client_id, "
-				+ "submitted_at, accept_due, dispatch_due, handle_due, revisit_due, version, updated_at) values ("
-				+ ":tracking, :path, :county, :town, :village, :grid, :unit, :level, :category, :dispute, :status, "
-				+ ":channel, :description, :lat, :lng, :name, :phone, :resident, :household, :createdBy, :client, "
-				+ ":submitted, :acceptDue, :dispatchDue, :handleDue, :revisitDue, 0, :updated)")
+				+ "reporter_name_enc, reporter_phone_enc, reporter_phone_bidx, resident_id, household_id, created_by, "
+				+ "open311_client_id, submitted_at, accept_due, dispatch_due, handle_due, revisit_due, version, updated_at) "
+				+ "values (:tracking, :path, :county, :town, :village, :grid, :unit, :level, :category, :dispute, :status, "
+				+ ":channel, :description, :lat, :lng, :name, :phone, :phoneIndex, :resident, :household, :createdBy, "
+				+ ":client, :submitted, :acceptDue, :dispatchDue, :handleDue, :revisitDue, 0, :updated)")
 			.params(p)
-			.update();
-		return new CaseId(jdbc.sql("select id from case_record where tracking_code = :t")
-			.param("t", c.trackingCode())
-			.query(Long.class)
-			.single());
-	}
-
-	/** Sets the reporter's phone blind index (kept out of {@link CaseRecord}). */
-	public void setReporterPhoneIndex(CaseId id, String blindIndex) {
-		jdbc.sql("update case_record set reporter_phone_bidx = :b where id = :id")
-			.param("b", blindIndex)
-			.param("id", id.value())
-			.update();
+			.update(keys, "id");
+		return new CaseId(keys.getKey().longValue());
 	}
 
 	public Optional<CaseRecord> find(CaseId id) {

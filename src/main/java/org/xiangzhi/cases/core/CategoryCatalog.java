@@ -2,10 +2,14 @@ package org.xiangzhi.cases.core;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,15 +33,37 @@ public class CategoryCatalog {
 
 	private final JdbcClient jdbc;
 
-	public CategoryCatalog(JdbcClient jdbc) {
+	private final Clock clock;
+
+	public CategoryCatalog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
-	/** The active categories of the county, parents before children, in display order. */
+	/**
+	 * The active categories of the county, parents before children, in display order. Read
+	 * through a short cache: every report asks, and a change on another node shows here
+	 * within {@link #CACHE_TTL}.
+	 */
 	public List<CaseCategory> forCounty(String countyCode) {
+		Cached cached = cache.get(countyCode);
+		Instant now = clock.instant();
+		if (cached != null && cached.until().isAfter(now)) {
+			return cached.categories();
+		}
 		List<CaseCategory> own = rows(countyCode, true);
-		return own.isEmpty() && !customised(countyCode) ? CategoryDefaults.all() : own;
+		List<CaseCategory> categories = own.isEmpty() && !customised(countyCode) ? CategoryDefaults.all() : own;
+		cache.put(countyCode, new Cached(categories, now.plus(CACHE_TTL)));
+		return categories;
 	}
+
+	/** How long a county's tree is read from the cache. */
+	static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+	private record Cached(List<CaseCategory> categories, Instant until) {
+	}
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
 	/** Every category of the county, inactive ones too (for the settings screen). */
 	public List<CaseCategory> allOfCounty(String countyCode) {
@@ -57,7 +83,12 @@ public class CategoryCatalog {
 	 */
 	public TimeLimits limits(String countyCode, String code) {
 		Map<String, CaseCategory> byCode = new LinkedHashMap<>();
-		allOfCounty(countyCode).forEach(c -> byCode.put(c.code(), c));
+		List<CaseCategory> tree = forCounty(countyCode);
+		if (tree.stream().noneMatch(c -> c.code().equals(code))) {
+			// an inactive category of an older case
+			tree = allOfCounty(countyCode);
+		}
+		tree.forEach(c -> byCode.put(c.code(), c));
 		CaseCategory category = byCode.get(code);
 		while (category != null) {
 			if (category.timeLimitsOverride() != null) {
@@ -89,6 +120,7 @@ public class CategoryCatalog {
 			throw new InvalidInputException("parentCode", "case.category.parent.unknown");
 		}
 		copyDefaultsIfNeeded(countyCode);
+		cache.remove(countyCode);
 		TimeLimits limits = category.timeLimitsOverride();
 		int updated = jdbc
 			.sql("update case_category set name_zh = :zh, name_en = :en, handling_level = :level, "

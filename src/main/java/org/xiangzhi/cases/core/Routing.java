@@ -33,6 +33,13 @@ public class Routing {
 
 	private final JdbcClient jdbc;
 
+	/** Enough for a province's villages and grids; the caches start over when full. */
+	private static final int PLACE_CACHE_LIMIT = 100_000;
+
+	private final Map<String, Place> byCode = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, Place>> alongCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Routing(Places places, RegistryDirectory registry, JdbcClient jdbc) {
 		this.places = places;
 		this.registry = registry;
@@ -58,7 +65,7 @@ public class Routing {
 		if (reported.level() == PlaceLevel.VILLAGE) {
 			Optional<OrgPath> byLocation = location == null ? Optional.empty()
 					: registry.gridContaining(reported.path(), location.latitude(), location.longitude())
-						.flatMap(places::find)
+						.flatMap(this::place)
 						.map(Place::path);
 			if (byLocation.isPresent()) {
 				concerned = byLocation.get();
@@ -100,7 +107,45 @@ public class Routing {
 		return parts(along(path));
 	}
 
+	/**
+	 * A place by code, from a cache: intake asks for the same few thousand villages and grids
+	 * all day. Codes, levels and paths never change once a place exists (a rename changes
+	 * only the name, which routing does not use).
+	 */
+	public Optional<Place> place(String code) {
+		if (code == null) {
+			return Optional.empty();
+		}
+		Place cached = byCode.get(code);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Place> found = places.find(code);
+		found.ifPresent(p -> remember(byCode, code, p));
+		return found;
+	}
+
 	private Map<String, Place> along(OrgPath path) {
+		Map<String, Place> cached = alongCache.get(path.value());
+		if (cached != null) {
+			return cached;
+		}
+		Map<String, Place> found = Map.copyOf(load(path));
+		// only whole paths are cached: a place added later (a new grid) starts a new path
+		if (found.size() == path.codes().size()) {
+			remember(alongCache, path.value(), found);
+		}
+		return found;
+	}
+
+	private static <V> void remember(Map<String, V> cache, String key, V value) {
+		if (cache.size() >= PLACE_CACHE_LIMIT) {
+			cache.clear();
+		}
+		cache.put(key, value);
+	}
+
+	private Map<String, Place> load(OrgPath path) {
 		List<String> codes = new ArrayList<>(path.codes());
 		if (codes.isEmpty()) {
 			return Map.of();

@@ -84,9 +84,34 @@ class RegistryDemoData implements ApplicationRunner {
 		groups(ZHENBAO, 7, "%s社");
 		groups(JIANSHE, 5, "第%s村民小组");
 		chengcaoStaff();
+		chengcaoBoundaries();
 		int added = people(CHENGCAO, 299, 1135, 0.12, true) + people(ZHENBAO, 104, 396, 0.35, false);
 		log.info("Registry demo data ready ({} new residents) in {} ms", added,
 				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * 橙槽村's three grids as three strips side by side (approximate, near 民勤县城), so that a
+	 * report with a location lands on its grid.
+	 */
+	private void chengcaoBoundaries() {
+		for (int i = 1; i <= 3; i++) {
+			String code = CHENGCAO + "G0" + i;
+			boolean drawn = jdbc
+				.sql("select count(*) from grid_detail where place_code = :c and boundary_geojson is not null")
+				.param("c", code)
+				.query(Long.class)
+				.single() > 0;
+			Place grid = places.find(code).orElse(null);
+			if (grid == null || drawn) {
+				continue;
+			}
+			double west = 103.08 + (i - 1) * 0.01;
+			double east = west + 0.01;
+			String ring = String.format(java.util.Locale.ROOT,
+					"[[%1$.2f,38.59],[%2$.2f,38.59],[%2$.2f,38.61],[%1$.2f,38.61],[%1$.2f,38.59]]", west, east);
+			grids.saveDetail(grid, "{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}", null, null);
+		}
 	}
 
 	/** 清水镇 is split into 12 grids: one per village of the town. */

@@ -1,0 +1,68 @@
+package bench;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The baseline: what Spring Boot and the JDBC driver cost for one insert of a case row into
+ * the very table Xiangzhi writes (same indexes), and for one read by primary key. No
+ * security, no validation, no routing, no timeline: the ratio against it is what Xiangzhi's
+ * own work costs.
+ */
+@SpringBootApplication
+@RestController
+public class BareEndpoint {
+
+	private final JdbcClient jdbc;
+
+	BareEndpoint(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(BareEndpoint.class, args);
+	}
+
+	/** One insert: the JSON body is read and its description stored. */
+	@PostMapping("/bare/cases")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> insert(@RequestBody Map<String, Object> body) {
+		Timestamp now = Timestamp.from(Instant.now());
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		String code = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+		jdbc.sql("insert into case_record (tracking_code, org_path, county_code, town_code, village_code, unit_code, "
+				+ "handling_level, category_code, dispute, status, channel, description, submitted_at, accept_due, "
+				+ "dispatch_due, handle_due, revisit_due, version, updated_at) values (:code, "
+				+ "'/62/6206/620621/620621110/620621110212/', '620621', '620621110', '620621110212', '620621110212', "
+				+ "'VILLAGE', 'other', false, 'SUBMITTED', 'API', :d, :now, :now, :now, :now, :now, 0, :now)")
+			.param("code", code)
+			.param("d", String.valueOf(body.getOrDefault("description", "")))
+			.param("now", now)
+			.update(keys, "id");
+		return Map.of("id", keys.getKey().longValue(), "tracking_code", code);
+	}
+
+	/** One indexed read. */
+	@GetMapping("/bare/cases/{id}")
+	Map<String, Object> read(@PathVariable long id) {
+		return jdbc.sql("select id, tracking_code, status, description from case_record where id = :id")
+			.param("id", id)
+			.query()
+			.singleRow();
+	}
+
+}
