@@ -240,8 +240,10 @@ public class CaseDesk {
 		}
 		store.insertEvent(new CaseStore.Event(0, id, now, createdBy == null ? "reporter" : createdBy, CaseAction.SUBMIT,
 				null, CaseStatus.SUBMITTED, null, route.level(), null, route.unit().code(), null, false));
-		// no notice per new report: the unit's queue is where new reports wait; notices are
-		// for what needs someone in particular (dispatched to you, urged, overdue, sent back)
+		// no notice per new report: the unit's queue is where new reports wait; notices
+		// are
+		// for what needs someone in particular (dispatched to you, urged, overdue, sent
+		// back)
 		events.publishEvent(new CaseReported(id, category.code(), draft.dispute(), report.householdId(), route.path()));
 		return new Receipt(id, draft.trackingCode(), false);
 	}

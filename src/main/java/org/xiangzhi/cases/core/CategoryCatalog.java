@@ -41,9 +41,9 @@ public class CategoryCatalog {
 	}
 
 	/**
-	 * The active categories of the county, parents before children, in display order. Read
-	 * through a short cache: every report asks, and a change on another node shows here
-	 * within {@link #CACHE_TTL}.
+	 * The active categories of the county, parents before children, in display order.
+	 * Read through a short cache: every report asks, and a change on another node shows
+	 * here within {@link #CACHE_TTL}.
 	 */
 	public List<CaseCategory> forCounty(String countyCode) {
 		Cached cached = cache.get(countyCode);

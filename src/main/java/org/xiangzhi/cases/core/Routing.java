@@ -108,9 +108,9 @@ public class Routing {
 	}
 
 	/**
-	 * A place by code, from a cache: intake asks for the same few thousand villages and grids
-	 * all day. Codes, levels and paths never change once a place exists (a rename changes
-	 * only the name, which routing does not use).
+	 * A place by code, from a cache: intake asks for the same few thousand villages and
+	 * grids all day. Codes, levels and paths never change once a place exists (a rename
+	 * changes only the name, which routing does not use).
 	 */
 	public Optional<Place> place(String code) {
 		if (code == null) {

@@ -33,9 +33,9 @@ import org.xiangzhi.platform.Role;
 
 /**
  * Demo cases after the registry's demo: a dozen reports in 橙槽村 at every stage of the
- * workflow ("群众码上说、干部马上办", seed 001) and two in 珍宝村, so the queues, the tracking
- * page and the statistics have something to show. Skipped when they are already there.
- * Off in tests ({@code xiangzhi.demo.cases=false}) so that tests count only their own cases.
+ * workflow ("群众码上说、干部马上办", seed 001) and two in 珍宝村, so the queues, the tracking page and
+ * the statistics have something to show. Skipped when they are already there. Off in
+ * tests ({@code xiangzhi.demo.cases=false}) so that tests count only their own cases.
  */
 @Component
 @Profile("!prod")
@@ -81,8 +81,7 @@ class CasesDemoData implements ApplicationRunner {
 			return;
 		}
 		// just reported
-		report(CHENGCAO + "G01", "environment", FIRST, new GeoPoint(38.60, 103.085), "王秀英",
-				"13800000001");
+		report(CHENGCAO + "G01", "environment", FIRST, new GeoPoint(38.60, 103.085), "王秀英", "13800000001");
 		report(CHENGCAO, "infrastructure.street_light", "二社到三社之间的路灯坏了三盏，晚上出门不方便。", null, null, null);
 		report(CHENGCAO + "G03", "policy_inquiry", "想问一下今年的耕地地力保护补贴什么时候发？", null, "李建国", null);
 		// accepted and dispatched
@@ -106,8 +105,8 @@ class CasesDemoData implements ApplicationRunner {
 		// a dispute escalated to the town
 		CaseRecord dispute = report(CHENGCAO, "dispute", "两户人家因宅基地边界起了争执，已经吵了好几次。", null, null, null);
 		dispute = desk.act(village, dispute.id(), CaseCommand.of(CaseAction.ACCEPT, dispute.version()));
-		desk.act(village, dispute.id(), CaseCommand.of(CaseAction.ESCALATE, dispute.version())
-			.withReason("涉及村外承包地，需镇司法所和土地所参与。"));
+		desk.act(village, dispute.id(),
+				CaseCommand.of(CaseAction.ESCALATE, dispute.version()).withReason("涉及村外承包地，需镇司法所和土地所参与。"));
 		// 珍宝村
 		report(ZHENBAO, "suggestion", "建议在村文化广场增设几个健身器材。", null, null, null);
 		report(ZHENBAO, "social_assistance.temporary", "三社一户人家房屋失火，需要临时救助。", null, null, null);
@@ -116,17 +115,20 @@ class CasesDemoData implements ApplicationRunner {
 
 	private CaseRecord report(String place, String category, String text, GeoPoint location, String name,
 			String phone) {
-		var receipt = desk.report(new NewCase(place, category, text, location, name, phone, Channel.QR, null, null,
-				List.of()), null, null, null);
+		var receipt = desk.report(
+				new NewCase(place, category, text, location, name, phone, Channel.QR, null, null, List.of()), null,
+				null, null);
 		return desk.tracked(receipt.trackingCode()).orElseThrow();
 	}
 
 	private CaseRecord handle(Actor handler, CaseRecord c, String result) {
 		c = desk.act(handler, c.id(), CaseCommand.of(CaseAction.ACCEPT, c.version()));
-		c = desk.act(handler, c.id(), CaseCommand.of(CaseAction.DISPATCH, c.version()).withAssignee(handler.accountId()));
+		c = desk.act(handler, c.id(),
+				CaseCommand.of(CaseAction.DISPATCH, c.version()).withAssignee(handler.accountId()));
 		c = desk.act(handler, c.id(), CaseCommand.of(CaseAction.START, c.version()));
 		long photo = photos.store(afterPhoto(), CasePhotos.Kind.AFTER, handler.username()).id();
-		return desk.act(handler, c.id(), CaseCommand.of(CaseAction.HANDLE, c.version()).withResult(result, List.of(photo)));
+		return desk.act(handler, c.id(),
+				CaseCommand.of(CaseAction.HANDLE, c.version()).withResult(result, List.of(photo)));
 	}
 
 	/** A plain picture standing in for a photo taken on site. */

@@ -29,12 +29,12 @@ class CasesDemoDataIntegrationTest {
 		long first = count();
 		demo.run(null);
 		assertThat(count()).isEqualTo(first);
-		assertThat(jdbc.sql("select distinct status from case_record where id >= "
-				+ "(select id from case_record where description = :d)")
+		assertThat(jdbc
+			.sql("select distinct status from case_record where id >= "
+					+ "(select id from case_record where description = :d)")
 			.param("d", CasesDemoData.FIRST)
 			.query(String.class)
-			.list())
-			.contains("SUBMITTED", "ACCEPTED", "DISPATCHED", "HANDLED", "CLOSED");
+			.list()).contains("SUBMITTED", "ACCEPTED", "DISPATCHED", "HANDLED", "CLOSED");
 		assertThat(jdbc.sql("select count(*) from case_record where description = :d")
 			.param("d", CasesDemoData.FIRST)
 			.query(Long.class)
