@@ -45,6 +45,11 @@ public class CaseStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Inserts a new case (version 0) without a reporter's phone and returns its id. */
+	public CaseId insert(CaseRecord c) {
+		return insert(c, null);
+	}
+
 	/**
 	 * Inserts a new case (version 0) and returns its id.
 	 * @param reporterPhoneIndex the blind index of the reporter's phone, or null
