@@ -1,0 +1,10 @@
+// Progressive enhancement of the case desk: htmx does not swap error responses by default;
+// a refused action (409 someone else acted / illegal step, 422 missing input) comes back as
+// the detail fragment with the reason, so it is swapped in like a success.
+document.addEventListener('htmx:beforeSwap', function (event) {
+  var status = event.detail.xhr.status;
+  if ((status === 409 || status === 422) && event.detail.target && event.detail.target.id === 'case-detail') {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
