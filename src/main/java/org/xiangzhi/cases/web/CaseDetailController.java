@@ -200,11 +200,11 @@ class CaseDetailController {
 	/** One line of the timeline as shown. */
 	record TimelineRow(CaseStore.Event event, String fromUnitName, String toUnitName) {
 
-		boolean moved() {
+		public boolean moved() {
 			return event.fromUnit() != null && event.toUnit() != null && !event.fromUnit().equals(event.toUnit());
 		}
 
-		boolean levelChanged() {
+		public boolean levelChanged() {
 			return event.fromLevel() != null && event.toLevel() != null && event.fromLevel() != event.toLevel();
 		}
 
