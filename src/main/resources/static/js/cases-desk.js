@@ -8,3 +8,17 @@ document.addEventListener('htmx:beforeSwap', function (event) {
     event.detail.isError = false;
   }
 });
+
+// Intake on behalf: "use my location" fills latitude and longitude from the phone's GPS.
+// Without JavaScript (or without permission) the fields are simply typed or left empty.
+document.addEventListener('DOMContentLoaded', function () {
+  var locate = document.getElementById('locate');
+  if (!locate || !navigator.geolocation) { return; }
+  locate.classList.remove('d-none');
+  locate.addEventListener('click', function () {
+    navigator.geolocation.getCurrentPosition(function (position) {
+      document.getElementById('latitude').value = position.coords.latitude.toFixed(6);
+      document.getElementById('longitude').value = position.coords.longitude.toFixed(6);
+    });
+  });
+});

@@ -9,8 +9,8 @@ import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.Navigation;
 
 /**
- * The 码上办 menu: the queues for every case reader, intake on behalf for handlers, the
- * category settings for county administrators.
+ * The 码上办 menu: the queues (我的待办 first) and the overdue cases for every case reader,
+ * intake on behalf for handlers, the category settings for county administrators.
  */
 @Component
 class CasesNavigation implements Navigation {
@@ -19,10 +19,11 @@ class CasesNavigation implements Navigation {
 	public List<Item> itemsFor(Actor actor) {
 		List<Item> items = new ArrayList<>();
 		if (actor.hasAny(CaseAccess.READERS)) {
-			items.add(new Item("/cases?tab=mine", "case.desk.nav.mine", 200));
-			items.add(new Item("/cases?tab=unit", "case.desk.nav.unit", 201));
+			// one entry for the queues (their tabs are on the page) and one for the
+			// overdue ones, which a cadre must not miss; the menu is shared by every
+			// module
+			items.add(new Item("/cases", "case.desk.nav.cases", 200));
 			items.add(new Item("/cases?tab=overdue", "case.desk.nav.overdue", 202));
-			items.add(new Item("/cases?tab=all", "case.desk.nav.all", 203));
 		}
 		if (actor.hasAny(CaseAccess.HANDLERS)) {
 			items.add(new Item("/cases/new", "case.desk.nav.new", 204));
