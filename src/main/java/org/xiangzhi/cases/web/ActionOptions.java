@@ -16,7 +16,6 @@ import org.xiangzhi.cases.domain.DuplicateCandidatePolicy;
 import org.xiangzhi.platform.DataScope;
 import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.platform.Place;
-import org.xiangzhi.platform.PlaceLevel;
 import org.xiangzhi.platform.Places;
 import org.xiangzhi.platform.Staff;
 import org.xiangzhi.registry.HouseholdId;
@@ -153,10 +152,6 @@ class ActionOptions {
 	private static CaseFacts facts(CaseRecord c) {
 		return new CaseFacts(c.id(), c.categoryCode(), c.location(),
 				c.householdId() == null ? null : new HouseholdId(c.householdId()), c.submittedAt());
-	}
-
-	static boolean isVillageOrBelow(Place place) {
-		return place.level().isAtOrBelow(PlaceLevel.VILLAGE);
 	}
 
 }

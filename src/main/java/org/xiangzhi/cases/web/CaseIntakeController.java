@@ -27,6 +27,7 @@ import org.xiangzhi.platform.CurrentActor;
 import org.xiangzhi.platform.DataScope;
 import org.xiangzhi.platform.InvalidInputException;
 import org.xiangzhi.platform.Place;
+import org.xiangzhi.platform.PlaceLevel;
 import org.xiangzhi.platform.Places;
 import org.xiangzhi.platform.Submissions;
 import org.xiangzhi.registry.RegistryDirectory;
@@ -162,7 +163,7 @@ class CaseIntakeController {
 		}
 		List<Place> choices = places.within(scope, MAX_PLACES)
 			.stream()
-			.filter(ActionOptions::isVillageOrBelow)
+			.filter(p -> p.level().isAtOrBelow(PlaceLevel.VILLAGE))
 			.toList();
 		model.addAttribute("places", choices);
 		model.addAttribute("channels", List.of(Channel.values()).stream().filter(Channel::onBehalf).toList());

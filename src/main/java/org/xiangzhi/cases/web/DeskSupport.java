@@ -13,9 +13,7 @@ import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.xiangzhi.cases.CaseAccess;
 import org.xiangzhi.cases.CaseId;
-import org.xiangzhi.cases.CaseStatus;
 import org.xiangzhi.cases.ConcurrentTransitionException;
 import org.xiangzhi.cases.IllegalTransitionException;
 import org.xiangzhi.cases.TransitionRefusedException;
@@ -279,14 +277,6 @@ class DeskSupport {
 
 	String text(String key, Locale locale, Object... args) {
 		return messages.getMessage(key, args, key, locale);
-	}
-
-	static boolean open(CaseStatus status) {
-		return status != CaseStatus.REJECTED && status != CaseStatus.CLOSED && status != CaseStatus.MERGED;
-	}
-
-	static DataScope readScope(Actor actor) {
-		return CaseAccess.readScope(actor);
 	}
 
 }
