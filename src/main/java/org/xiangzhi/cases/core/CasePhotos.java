@@ -146,6 +146,15 @@ public class CasePhotos {
 		return of(caseId).stream().filter(p -> p.id() == photoId).findFirst();
 	}
 
+	/** The case a photo is attached to; empty for an unknown or unattached photo. */
+	public Optional<CaseId> caseOf(long photoId) {
+		return jdbc.sql("select case_id from case_photo where id = :id and case_id is not null")
+			.param("id", photoId)
+			.query(Long.class)
+			.optional()
+			.map(CaseId::new);
+	}
+
 	/** The stored JPEG bytes. */
 	public byte[] read(Photo photo) {
 		try {
