@@ -104,10 +104,11 @@ class Open311Requests {
 		GeoPoint point = point(form.lat(), form.lng());
 		String address = limit(blankToNull(form.addressString()), 1000, "address_string");
 		String addressId = limit(blankToNull(form.addressId()), 255, "address_id");
-		if (point == null && address == null && addressId == null) {
+		Map<String, String> values = attributes(client, category, form.attributes(), locale);
+		// the village attribute is a location too: it is what places the case
+		if (point == null && address == null && addressId == null && !values.containsKey(Open311Services.VILLAGE)) {
 			throw Open311Exception.badRequest("open311.error.location.required");
 		}
-		Map<String, String> values = attributes(client, category, form.attributes(), locale);
 		String placeCode = place(client, values.get(Open311Services.VILLAGE), point);
 		String mediaUrl = mediaUrl(form.mediaUrl());
 		String description = blankToNull(form.description());
