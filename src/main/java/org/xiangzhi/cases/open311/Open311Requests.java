@@ -185,7 +185,7 @@ class Open311Requests {
 	private Map<String, String> attributes(Open311Clients.Client client, CaseCategory category,
 			Map<String, List<String>> posted, Locale locale) {
 		Map<String, String> values = new LinkedHashMap<>();
-		for (Open311Services.Attribute attribute : services.attributes(client.countyPath(), category, locale)) {
+		for (Open311Services.Attribute attribute : services.attributes(client.countyPath(), category, locale, false)) {
 			List<String> given = posted.getOrDefault(attribute.code(), List.of())
 				.stream()
 				.map(Open311Requests::blankToNull)
@@ -203,7 +203,10 @@ class Open311Requests {
 			String value = given.get(0);
 			switch (attribute.datatype()) {
 				case "singlevaluelist" -> {
-					if (attribute.values().stream().noneMatch(v -> v.key().equals(value))) {
+					boolean listed = attribute.code().equals(Open311Services.VILLAGE)
+							? services.isVillageOf(client.countyPath(), value)
+							: attribute.values().stream().anyMatch(v -> v.key().equals(value));
+					if (!listed) {
 						throw Open311Exception.badRequest("open311.error.attribute.value", attribute.code());
 					}
 				}

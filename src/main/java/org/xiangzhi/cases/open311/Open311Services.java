@@ -114,9 +114,19 @@ class Open311Services {
 
 	/** The attributes of the category's service, in order. */
 	List<Attribute> attributes(OrgPath countyPath, CaseCategory category, Locale locale) {
+		return attributes(countyPath, category, locale, true);
+	}
+
+	/**
+	 * The attributes; without {@code listVillages} the village attribute's values are
+	 * left empty (a POST checks its one value with {@link #isVillageOf} instead of
+	 * reading every village of the county).
+	 */
+	List<Attribute> attributes(OrgPath countyPath, CaseCategory category, Locale locale, boolean listVillages) {
 		List<Attribute> attributes = new ArrayList<>();
 		attributes.add(new Attribute(VILLAGE, "singlevaluelist", false, 1, text("open311.attribute.village", locale),
-				villages(countyPath).stream().map(v -> new Value(v.code(), v.name())).toList()));
+				listVillages ? villages(countyPath).stream().map(v -> new Value(v.code(), v.name())).toList()
+						: List.of()));
 		if (CategoryCatalog.isDispute(category.code())) {
 			attributes.add(new Attribute(DISPUTE_KIND, "singlevaluelist", true, 2,
 					text("open311.attribute.dispute_kind", locale),
@@ -129,6 +139,15 @@ class Open311Services {
 					List.of()));
 		}
 		return attributes;
+	}
+
+	/** Whether the code is a village of the county (a key of the village list). */
+	boolean isVillageOf(OrgPath countyPath, String code) {
+		return jdbc.sql("select count(*) from place where code = :code and level = 'VILLAGE' and org_path like :prefix")
+			.param("code", code)
+			.param("prefix", countyPath.value() + "%")
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** The villages of the county, in tree order, named with their town. */
