@@ -37,6 +37,8 @@ import org.xiangzhi.platform.OrgPath;
 @RequestMapping("/open311/v2")
 class Open311Controller {
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Open311Controller.class);
+
 	static final MediaType XML = new MediaType("text", "xml", StandardCharsets.UTF_8);
 
 	static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
@@ -243,6 +245,16 @@ class Open311Controller {
 	ResponseEntity<String> refused(Open311Exception ex, HttpServletRequest request, Locale locale) {
 		return error(request, ex.status(),
 				messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+	}
+
+	/**
+	 * Anything else still answers in the spec's format, so that a client's parser never
+	 * meets an HTML error page; the cause goes to the log, not to the client.
+	 */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<String> failed(RuntimeException ex, HttpServletRequest request, Locale locale) {
+		LOG.error("Open311 request {} failed", request.getRequestURI(), ex);
+		return error(request, 500, messages.getMessage("open311.error.internal", null, "internal error", locale));
 	}
 
 	private static ResponseEntity<String> error(HttpServletRequest request, int status, String description) {
