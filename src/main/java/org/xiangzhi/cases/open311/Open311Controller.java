@@ -62,10 +62,14 @@ class Open311Controller {
 
 	private final String type;
 
+	/** The county of key-less service lists when no jurisdiction_id is sent; optional. */
+	private final String defaultJurisdiction;
+
 	Open311Controller(Open311Clients clients, Open311Services services, Open311Requests requests,
 			MessageSource messages, JdbcClient jdbc,
 			@Value("${xiangzhi.open311.contact:乡治平台运维 / Xiangzhi operations}") String contact,
-			@Value("${xiangzhi.open311.type:production}") String type) {
+			@Value("${xiangzhi.open311.type:production}") String type,
+			@Value("${xiangzhi.open311.default-jurisdiction:}") String defaultJurisdiction) {
 		this.clients = clients;
 		this.services = services;
 		this.requests = requests;
@@ -73,6 +77,8 @@ class Open311Controller {
 		this.jdbc = jdbc;
 		this.contact = contact;
 		this.type = type;
+		this.defaultJurisdiction = defaultJurisdiction == null || defaultJurisdiction.isBlank() ? null
+				: defaultJurisdiction.strip();
 	}
 
 	// ---------------------------------------------------------------- discovery
@@ -197,7 +203,8 @@ class Open311Controller {
 
 	/**
 	 * The county whose services are asked for: the api_key's if one is given, else the
-	 * {@code jurisdiction_id}, else the only county of the deployment.
+	 * {@code jurisdiction_id}, else {@code xiangzhi.open311.default-jurisdiction}, else
+	 * the only county of the deployment.
 	 */
 	private County county(HttpServletRequest request) {
 		String key = request.getParameter("api_key");
@@ -207,6 +214,9 @@ class Open311Controller {
 			return new County(client.countyCode(), client.countyPath());
 		}
 		String jurisdiction = request.getParameter("jurisdiction_id");
+		if (jurisdiction == null || jurisdiction.isBlank()) {
+			jurisdiction = defaultJurisdiction;
+		}
 		if (jurisdiction != null && !jurisdiction.isBlank()) {
 			return counties(jurisdiction.strip()).stream()
 				.findFirst()
