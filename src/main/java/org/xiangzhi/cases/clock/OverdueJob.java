@@ -1,0 +1,257 @@
+package org.xiangzhi.cases.clock;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.xiangzhi.cases.CaseAccess;
+import org.xiangzhi.cases.CaseAction;
+import org.xiangzhi.cases.CaseId;
+import org.xiangzhi.cases.ConcurrentTransitionException;
+import org.xiangzhi.cases.IllegalTransitionException;
+import org.xiangzhi.cases.TransitionRefusedException;
+import org.xiangzhi.cases.core.CaseCommand;
+import org.xiangzhi.cases.core.CaseDesk;
+import org.xiangzhi.cases.core.CaseRecord;
+import org.xiangzhi.cases.core.CaseSettings;
+import org.xiangzhi.cases.core.CaseStore;
+import org.xiangzhi.cases.time.CaseStep;
+import org.xiangzhi.cases.time.OverduePolicy;
+import org.xiangzhi.cases.time.WorkingDayCalendar;
+import org.xiangzhi.notify.NoticeRequested;
+import org.xiangzhi.platform.JobTicks;
+import org.xiangzhi.platform.OrgPath;
+import org.xiangzhi.platform.Place;
+import org.xiangzhi.platform.Places;
+import org.xiangzhi.platform.Staff;
+
+/**
+ * The overdue job (超期预警与自动上报): every {@link CaseSettings#overdueTick()}, on exactly one
+ * node per tick ({@link JobTicks}), every open case whose pending step is past its
+ * deadline is flagged, its handler and the level above are told in their inboxes, and
+ * once the grace has passed it escalates one level by itself (timeline actor
+ * {@code system}). A county-level case cannot go higher and stays flagged.
+ * <p>
+ * Each case is handled in its own transaction: a cadre acting on it at the same moment
+ * wins (the versioned update refuses the job's write) and the next tick looks again.
+ */
+@Component
+public class OverdueJob implements SchedulingConfigurer {
+
+	/** The job's name in {@code job_tick}. */
+	public static final String JOB = "case-overdue";
+
+	/** The reason written to the timeline of an automatic escalation. */
+	static final String AUTO_REASON = "超期未办，系统自动上报 (overdue: escalated automatically)";
+
+	private static final Logger log = LoggerFactory.getLogger(OverdueJob.class);
+
+	private static final int BATCH = 500;
+
+	private final JdbcClient jdbc;
+
+	private final CaseStore store;
+
+	private final CaseDesk desk;
+
+	private final Places places;
+
+	private final Staff staff;
+
+	private final JobTicks ticks;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate tx;
+
+	private final CaseSettings settings;
+
+	private final OverdueRule rule;
+
+	private final Clock clock;
+
+	OverdueJob(JdbcClient jdbc, CaseStore store, CaseDesk desk, Places places, Staff staff, JobTicks ticks,
+			ApplicationEventPublisher events, TransactionTemplate tx, CaseSettings settings,
+			WorkingDayCalendar calendar, Clock clock) {
+		this.jdbc = jdbc;
+		this.store = store;
+		this.desk = desk;
+		this.places = places;
+		this.staff = staff;
+		this.ticks = ticks;
+		this.events = events;
+		this.tx = tx;
+		this.settings = settings;
+		this.rule = new OverdueRule(new OverduePolicy(calendar, settings.overdueGraceWorkingDays()));
+		this.clock = clock;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedRateTask(this::tick, settings.overdueTick());
+	}
+
+	/** One scheduled run: the current tick, once across all nodes. */
+	void tick() {
+		Instant now = clock.instant();
+		runTick(now);
+	}
+
+	/**
+	 * Runs the scan for the tick {@code now} falls in, unless some node already did.
+	 * @return whether this call ran it
+	 */
+	public boolean runTick(Instant now) {
+		return ticks.runOnce(JOB, JobTicks.tickOf(now, settings.overdueTick()), tick -> scan(now).describe());
+	}
+
+	/** What one scan did. */
+	public record Outcome(int flagged, int escalated) {
+
+		String describe() {
+			return flagged + " flagged, " + escalated + " escalated";
+		}
+
+	}
+
+	/** Checks every open case at {@code now}. */
+	public Outcome scan(Instant now) {
+		return scan(now, OrgPath.ROOT);
+	}
+
+	/**
+	 * Checks the open cases below {@code within} at {@code now} (tests look at their own
+	 * corner of a shared database).
+	 */
+	public Outcome scan(Instant now, OrgPath within) {
+		int flagged = 0;
+		int escalated = 0;
+		for (CaseStep step : List.of(CaseStep.ACCEPT, CaseStep.DISPATCH, CaseStep.HANDLE)) {
+			long after = 0;
+			while (true) {
+				List<Long> batch = overdueCandidates(step, now, within, after);
+				for (long id : batch) {
+					try {
+						Outcome one = tx.execute(status -> check(new CaseId(id), now));
+						flagged += one.flagged();
+						escalated += one.escalated();
+					}
+					catch (ConcurrentTransitionException | IllegalTransitionException
+							| TransitionRefusedException raced) {
+						// a cadre acted on the case meanwhile: the next tick looks again
+						log.debug("overdue check of case {} skipped: {}", id, raced.getMessage());
+					}
+				}
+				if (batch.size() < BATCH) {
+					break;
+				}
+				after = batch.get(batch.size() - 1);
+			}
+		}
+		return new Outcome(flagged, escalated);
+	}
+
+	/**
+	 * Open cases waiting for {@code step} whose deadline has passed: an equality on the
+	 * status and a range on one deadline column, each served by a (status, due) index.
+	 */
+	private List<Long> overdueCandidates(CaseStep step, Instant now, OrgPath within, long afterId) {
+		String column = switch (step) {
+			case ACCEPT -> "accept_due";
+			case DISPATCH -> "dispatch_due";
+			default -> "handle_due";
+		};
+		List<String> statuses = switch (step) {
+			case ACCEPT -> List.of("SUBMITTED");
+			case DISPATCH -> List.of("ACCEPTED", "REOPENED");
+			default -> List.of("DISPATCHED", "HANDLING");
+		};
+		String pathCondition = within.equals(OrgPath.ROOT) ? "" : " and org_path like :within";
+		var spec = jdbc
+			.sql("select id from case_record where status in (:statuses) and " + column + " <= :now and id > :after"
+					+ pathCondition + " order by id fetch first " + BATCH + " rows only")
+			.param("statuses", statuses)
+			.param("now", Timestamp.from(now))
+			.param("after", afterId);
+		if (!pathCondition.isEmpty()) {
+			spec = spec.param("within", within.value() + "%");
+		}
+		return spec.query(Long.class).list();
+	}
+
+	private Outcome check(CaseId id, Instant now) {
+		Optional<CaseRecord> found = store.find(id);
+		if (found.isEmpty()) {
+			return new Outcome(0, 0);
+		}
+		CaseRecord c = found.get();
+		Instant arrived = latest(arrivedAt(id), c.autoEscalatedAt());
+		OverdueRule.Decision decision = rule.decide(c.status(), c.level(), c.deadlines(), c.overdueStep(), arrived,
+				now);
+		if (decision.nothing()) {
+			return new Outcome(0, 0);
+		}
+		if (decision.escalate()) {
+			CaseRecord moved = desk.actAsSystem(id,
+					CaseCommand.of(CaseAction.ESCALATE, c.version()).withReason(AUTO_REASON));
+			store.update(new CaseRecord.Builder(moved).autoEscalatedAt(now).build(), moved.version());
+			return new Outcome(0, 1);
+		}
+		store.update(new CaseRecord.Builder(c).overdue(decision.step().name(), now).build(), c.version());
+		notifyOverdue(c, decision.step());
+		return new Outcome(1, 0);
+	}
+
+	/** The handler (or the handling unit) and the staff of the unit above. */
+	private void notifyOverdue(CaseRecord c, CaseStep step) {
+		List<Long> recipients = new ArrayList<>();
+		if (c.assigneeAccountId() != null) {
+			recipients.add(c.assigneeAccountId());
+		}
+		else {
+			staffAt(c.unitCode(), recipients);
+		}
+		places.find(c.unitCode()).map(Place::parentCode).ifPresent(parent -> staffAt(parent, recipients));
+		if (recipients.isEmpty()) {
+			return;
+		}
+		events.publishEvent(new NoticeRequested(recipients.stream().distinct().toList(), "CASE_OVERDUE",
+				"case.notice.overdue." + step.name(), List.of(c.trackingCodeDisplay()), "/cases/" + c.id().value()));
+	}
+
+	private void staffAt(String placeCode, List<Long> into) {
+		if (placeCode != null) {
+			staff.at(placeCode, CaseAccess.HANDLERS).forEach(m -> into.add(m.accountId()));
+		}
+	}
+
+	/** When the case last moved to another unit, if ever. */
+	private Instant arrivedAt(CaseId id) {
+		Timestamp at = jdbc.sql(
+				"select max(at) from case_event where case_id = :id and action in ('ESCALATE', 'HAND_DOWN', 'TRANSFER')")
+			.param("id", id.value())
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
+		return at == null ? null : at.toInstant();
+	}
+
+	private static Instant latest(Instant a, Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return b == null || a.isAfter(b) ? a : b;
+	}
+
+}
