@@ -53,7 +53,7 @@ public class MonthlySummary {
 		/**
 		 * Agreements per mediated dispute, in percent; null when nothing was mediated.
 		 */
-		Integer successRate() {
+		public Integer successRate() {
 			return mediated == 0 ? null : (int) Math.round(100.0 * agreements / mediated);
 		}
 
@@ -64,7 +64,7 @@ public class MonthlySummary {
 			Map<String, Long> byStatus) {
 
 		/** The lines, then the total. */
-		List<Line> rows() {
+		public List<Line> rows() {
 			List<Line> rows = new ArrayList<>(lines);
 			rows.add(total);
 			return rows;

@@ -65,7 +65,7 @@ public class Revisits {
 	record Revisit(long id, long caseId, String trackingCode, String categoryCode, String villageCode, LocalDate dueOn,
 			Instant doneAt, String doneBy, Boolean stable, String note) {
 
-		boolean done() {
+		public boolean done() {
 			return doneAt != null;
 		}
 

@@ -49,7 +49,7 @@ public class Screenings {
 	/** One village's line for a week: its report, or null when missing. */
 	record Line(Place village, Report report) {
 
-		boolean missing() {
+		public boolean missing() {
 			return report == null;
 		}
 

@@ -40,7 +40,7 @@ class Inbox {
 	record Message(long id, String kind, String messageKey, List<String> args, String link, Instant createdAt,
 			Instant readAt) {
 
-		boolean unread() {
+		public boolean unread() {
 			return readAt == null;
 		}
 
