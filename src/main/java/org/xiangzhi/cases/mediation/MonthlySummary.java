@@ -35,14 +35,11 @@ public class MonthlySummary {
 
 	private final Places places;
 
-	private final Screenings screenings;
-
 	private final Clock clock;
 
-	MonthlySummary(JdbcClient jdbc, Places places, Screenings screenings, Clock clock) {
+	MonthlySummary(JdbcClient jdbc, Places places, Clock clock) {
 		this.jdbc = jdbc;
 		this.places = places;
-		this.screenings = screenings;
 		this.clock = clock;
 	}
 
@@ -103,15 +100,17 @@ public class MonthlySummary {
 				grouped("status", place.path(), from, to));
 	}
 
-	/** Villages for a town or village, towns for a county or above. */
+	/**
+	 * The direct children of the place: villages of a town, towns of a county, counties
+	 * of a city; none below a town (a village is its own total).
+	 */
 	private List<Place> rowsOf(Place place) {
 		if (place.level() == PlaceLevel.VILLAGE || place.level().isAtOrBelow(PlaceLevel.GRID)) {
 			return List.of();
 		}
-		PlaceLevel rows = place.level() == PlaceLevel.TOWN ? PlaceLevel.VILLAGE : PlaceLevel.TOWN;
 		return places.within(DataScope.of(place.path()), 100_000)
 			.stream()
-			.filter(p -> p.level() == rows)
+			.filter(p -> place.code().equals(p.parentCode()))
 			.limit(500)
 			.toList();
 	}
@@ -142,8 +141,10 @@ public class MonthlySummary {
 					.param("weeks", weeks)
 					.query(Long.class)
 					.single();
-		long villages = place.level() == PlaceLevel.VILLAGE ? 1
-				: screenings.villages(DataScope.of(place.path())).size();
+		long villages = jdbc.sql("select count(*) from place where level = 'VILLAGE' and org_path like :p")
+			.param("p", like)
+			.query(Long.class)
+			.single();
 		long missing = Math.max(0, villages * weeks.size() - submitted);
 		return new Line(place, received, mediated, agreements, revisitsDone, revisitsDue, submitted, missing);
 	}
