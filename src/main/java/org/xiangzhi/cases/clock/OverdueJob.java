@@ -19,8 +19,6 @@ import org.xiangzhi.cases.CaseAccess;
 import org.xiangzhi.cases.CaseAction;
 import org.xiangzhi.cases.CaseId;
 import org.xiangzhi.cases.ConcurrentTransitionException;
-import org.xiangzhi.cases.IllegalTransitionException;
-import org.xiangzhi.cases.TransitionRefusedException;
 import org.xiangzhi.cases.core.CaseCommand;
 import org.xiangzhi.cases.core.CaseDesk;
 import org.xiangzhi.cases.core.CaseRecord;
@@ -142,16 +140,9 @@ public class OverdueJob implements SchedulingConfigurer {
 			while (true) {
 				List<Long> batch = overdueCandidates(step, now, within, after);
 				for (long id : batch) {
-					try {
-						Outcome one = tx.execute(status -> check(new CaseId(id), now));
-						flagged += one.flagged();
-						escalated += one.escalated();
-					}
-					catch (ConcurrentTransitionException | IllegalTransitionException
-							| TransitionRefusedException raced) {
-						// a cadre acted on the case meanwhile: the next tick looks again
-						log.debug("overdue check of case {} skipped: {}", id, raced.getMessage());
-					}
+					Outcome one = checkSafely(new CaseId(id), now);
+					flagged += one.flagged();
+					escalated += one.escalated();
 				}
 				if (batch.size() < BATCH) {
 					break;
@@ -190,7 +181,32 @@ public class OverdueJob implements SchedulingConfigurer {
 		return spec.query(Long.class).list();
 	}
 
-	private Outcome check(CaseId id, Instant now) {
+	/**
+	 * One case in its own transaction. A cadre acting at the same moment wins; a case
+	 * that cannot go up (no unit above on its path) is still flagged; nothing stops the
+	 * scan of the other cases.
+	 */
+	private Outcome checkSafely(CaseId id, Instant now) {
+		try {
+			return tx.execute(status -> check(id, now, true));
+		}
+		catch (ConcurrentTransitionException raced) {
+			log.debug("overdue check of case {} skipped: {}", id, raced.getMessage());
+			return new Outcome(0, 0);
+		}
+		catch (RuntimeException ex) {
+			log.warn("case {} could not escalate by itself: {}", id, ex.toString());
+		}
+		try {
+			return tx.execute(status -> check(id, now, false));
+		}
+		catch (RuntimeException ex) {
+			log.warn("overdue check of case {} failed: {}", id, ex.toString());
+			return new Outcome(0, 0);
+		}
+	}
+
+	private Outcome check(CaseId id, Instant now, boolean mayEscalate) {
 		Optional<CaseRecord> found = store.find(id);
 		if (found.isEmpty()) {
 			return new Outcome(0, 0);
@@ -199,10 +215,10 @@ public class OverdueJob implements SchedulingConfigurer {
 		Instant arrived = latest(arrivedAt(id), c.autoEscalatedAt());
 		OverdueRule.Decision decision = rule.decide(c.status(), c.level(), c.deadlines(), c.overdueStep(), arrived,
 				now);
-		if (decision.nothing()) {
+		if (decision.nothing() || !mayEscalate && !decision.flag()) {
 			return new Outcome(0, 0);
 		}
-		if (decision.escalate()) {
+		if (decision.escalate() && mayEscalate) {
 			CaseRecord moved = desk.actAsSystem(id,
 					CaseCommand.of(CaseAction.ESCALATE, c.version()).withReason(AUTO_REASON));
 			store.update(new CaseRecord.Builder(moved).autoEscalatedAt(now).build(), moved.version());

@@ -66,6 +66,9 @@ class OverdueJobIntegrationTest {
 	@Autowired
 	JobTicks ticks;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	/** A village of 苏武镇 of this test alone, so the scan touches only its own cases. */
 	Place freshVillage() {
 		String code = SUWU + "T" + Long.toString(System.nanoTime(), 36);
@@ -85,7 +88,7 @@ class OverdueJobIntegrationTest {
 	}
 
 	@Test
-	void aCaseLeftAloneGoesOverdueAndEscalatesToTheTownByItself() {
+	void aCaseLeftAloneGoesOverdueAndEscalatesToTheTownByItself() throws Exception {
 		Place village = freshVillage();
 		var receipt = desk.report(new NewCase(village.code(), "infrastructure.road", "村道塌了没人管", null, null, null,
 				Channel.QR, null, null, List.of()), null, null, null);
@@ -123,6 +126,18 @@ class OverdueJobIntegrationTest {
 		assertThat(last.actor()).isEqualTo("system");
 		assertThat(last.action()).isEqualTo(CaseAction.ESCALATE);
 		assertThat(last.toUnit()).isEqualTo(SUWU);
+
+		// the ledger of 苏武镇 counts the automatic escalation against the village
+		String ledger = mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/overdue-ledger")
+				.param("place", SUWU)
+				.cookie(org.xiangzhi.platform.WebSessions.login(mvc, "town-admin", "Xiangzhi@2026")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		int row = ledger.indexOf("data-unit=\"" + village.code() + "\"");
+		assertThat(row).isPositive();
+		assertThat(ledger.substring(row, ledger.indexOf("</tr>", row))).contains("class=\"escalated\">1<");
 
 		// the town gets its own grace: flagged now, not pushed on to the county at once
 		assertThat(job.scan(graceOver, village.path())).isEqualTo(new OverdueJob.Outcome(1, 0));
