@@ -99,10 +99,11 @@ class Inbox {
 	 */
 	@Transactional
 	String markRead(long accountId, long messageId) {
-		String link = jdbc.sql("select link from inbox_message where id = :id and account_id = :account")
+		java.util.Optional<String> link = jdbc
+			.sql("select link from inbox_message where id = :id and account_id = :account")
 			.param("id", messageId)
 			.param("account", accountId)
-			.query((rs, i) -> String.valueOf(rs.getString("link")))
+			.query((rs, i) -> java.util.Optional.ofNullable(rs.getString("link")))
 			.optional()
 			.orElseThrow(() -> new RecordNotFoundException(MESSAGE, messageId));
 		jdbc.sql("update inbox_message set read_at = :now where id = :id and account_id = :account and read_at is null")
@@ -110,7 +111,7 @@ class Inbox {
 			.param("id", messageId)
 			.param("account", accountId)
 			.update();
-		return "null".equals(link) ? null : link;
+		return link.orElse(null);
 	}
 
 	@Transactional
