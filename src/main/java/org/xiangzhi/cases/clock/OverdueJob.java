@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xiangzhi.cases.CaseAccess;
 import org.xiangzhi.cases.CaseAction;
 import org.xiangzhi.cases.CaseId;
+import org.xiangzhi.cases.CaseStatus;
 import org.xiangzhi.cases.ConcurrentTransitionException;
 import org.xiangzhi.cases.core.CaseCommand;
 import org.xiangzhi.cases.core.CaseDesk;
@@ -133,52 +134,74 @@ public class OverdueJob implements SchedulingConfigurer {
 	 * corner of a shared database).
 	 */
 	public Outcome scan(Instant now, OrgPath within) {
+		return scan(now, within, BATCH);
+	}
+
+	/** The scan in batches of {@code batch} cases (small batches test the paging). */
+	Outcome scan(Instant now, OrgPath within, int batch) {
 		int flagged = 0;
 		int escalated = 0;
-		for (CaseStep step : List.of(CaseStep.ACCEPT, CaseStep.DISPATCH, CaseStep.HANDLE)) {
-			long after = 0;
+		for (CaseStatus status : List.of(CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.REOPENED,
+				CaseStatus.DISPATCHED, CaseStatus.HANDLING)) {
+			Candidate after = null;
 			while (true) {
-				List<Long> batch = overdueCandidates(step, now, within, after);
-				for (long id : batch) {
-					Outcome one = checkSafely(new CaseId(id), now);
+				List<Candidate> page = overdueCandidates(status, now, within, after, batch);
+				for (Candidate candidate : page) {
+					Outcome one = checkSafely(new CaseId(candidate.id()), now);
 					flagged += one.flagged();
 					escalated += one.escalated();
 				}
-				if (batch.size() < BATCH) {
+				if (page.size() < batch) {
 					break;
 				}
-				after = batch.get(batch.size() - 1);
+				after = page.get(page.size() - 1);
 			}
 		}
 		return new Outcome(flagged, escalated);
 	}
 
+	/** A case found late, and the deadline it was found by (the keyset of the scan). */
+	record Candidate(long id, Instant due) {
+	}
+
 	/**
-	 * Open cases waiting for {@code step} whose deadline has passed: an equality on the
-	 * status and a range on one deadline column, each served by a (status, due) index.
+	 * Open cases of one status whose pending step's deadline has passed, oldest deadline
+	 * first: an equality on the status and a range on one deadline column, walked in
+	 * (deadline, id) order on a (status, deadline, id) index, so the scan reads the late
+	 * cases only, however many cases are on time. County cases already flagged for the
+	 * step are skipped: they cannot go higher.
 	 */
-	private List<Long> overdueCandidates(CaseStep step, Instant now, OrgPath within, long afterId) {
+	private List<Candidate> overdueCandidates(CaseStatus status, Instant now, OrgPath within, Candidate after,
+			int batch) {
+		CaseStep step = PendingStep.of(status).orElseThrow();
 		String column = switch (step) {
 			case ACCEPT -> "accept_due";
 			case DISPATCH -> "dispatch_due";
 			default -> "handle_due";
 		};
-		List<String> statuses = switch (step) {
-			case ACCEPT -> List.of("SUBMITTED");
-			case DISPATCH -> List.of("ACCEPTED", "REOPENED");
-			default -> List.of("DISPATCHED", "HANDLING");
-		};
-		String pathCondition = within.equals(OrgPath.ROOT) ? "" : " and org_path like :within";
-		var spec = jdbc
-			.sql("select id from case_record where status in (:statuses) and " + column + " <= :now and id > :after"
-					+ pathCondition + " order by id fetch first " + BATCH + " rows only")
-			.param("statuses", statuses)
+		StringBuilder sql = new StringBuilder("select id, " + column
+				+ " due from case_record where status = :status and " + column
+				+ " <= :now and not (handling_level = 'COUNTY' and overdue_step is not null and overdue_step = :step)");
+		if (after != null) {
+			// a row-value comparison is an index condition (the OR form would be a
+			// filter)
+			sql.append(" and (" + column + ", id) > (:afterDue, :afterId)");
+		}
+		if (!within.equals(OrgPath.ROOT)) {
+			sql.append(" and org_path like :within");
+		}
+		sql.append(" order by " + column + ", id fetch first " + Math.max(1, batch) + " rows only");
+		var spec = jdbc.sql(sql.toString())
+			.param("status", status.name())
 			.param("now", Timestamp.from(now))
-			.param("after", afterId);
-		if (!pathCondition.isEmpty()) {
+			.param("step", step.name());
+		if (after != null) {
+			spec = spec.param("afterDue", Timestamp.from(after.due())).param("afterId", after.id());
+		}
+		if (!within.equals(OrgPath.ROOT)) {
 			spec = spec.param("within", within.value() + "%");
 		}
-		return spec.query(Long.class).list();
+		return spec.query((rs, i) -> new Candidate(rs.getLong("id"), rs.getTimestamp("due").toInstant())).list();
 	}
 
 	/**

@@ -174,6 +174,20 @@ class OverdueJobIntegrationTest {
 	}
 
 	@Test
+	void theScanPagesThroughManyLateCasesOfOneStatus() {
+		Place village = freshVillage();
+		Instant latest = null;
+		for (int i = 0; i < 5; i++) {
+			var receipt = desk.report(new NewCase(village.code(), "infrastructure.road", "第 " + i + " 处坑", null, null,
+					null, Channel.QR, null, null, List.of()), null, null, null);
+			latest = store.find(receipt.id()).orElseThrow().deadlines().accept();
+		}
+		// pages of two: every case is seen once, the same deadline is paged by id
+		assertThat(job.scan(latest.plusSeconds(60), village.path(), 2)).isEqualTo(new OverdueJob.Outcome(5, 0));
+		assertThat(job.scan(latest.plusSeconds(120), village.path(), 2)).isEqualTo(new OverdueJob.Outcome(0, 0));
+	}
+
+	@Test
 	void runningTheSameTickTwiceDoesNothingTheSecondTime() {
 		// long before any case existed: the scan itself has nothing to do
 		Instant now = Instant.parse("2001-03-05T08:00:00Z");
