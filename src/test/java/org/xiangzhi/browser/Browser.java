@@ -178,6 +178,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 		// scripts
 		// may fail while the navigation is under way, so errors only mean "not yet"
 		((JavascriptExecutor) this.driver).executeScript("window.__xiangzhiOldPage = true;");
+		// a long menu pushes buttons to the window's edge, where overlapping content (the
+		// embedded-mode banner, a sticky bar) can intercept the click
+		((JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		element.click();
 		new WebDriverWait(this.driver, TIMEOUT).ignoring(org.openqa.selenium.WebDriverException.class)
 			.until(driver -> Boolean.TRUE
