@@ -11,14 +11,14 @@ import org.xiangzhi.cases.time.CaseCategory;
  * without children is one option, one with children a group whose first option is the
  * category itself ("基础设施（其他）").
  */
-record CategoryChoices(List<Group> groups) {
+public record CategoryChoices(List<Group> groups) {
 
-	record Option(String code, String name) {
+	public record Option(String code, String name) {
 	}
 
-	record Group(String label, List<Option> options) {
+	public record Group(String label, List<Option> options) {
 
-		boolean single() {
+		public boolean single() {
 			return options.size() == 1;
 		}
 

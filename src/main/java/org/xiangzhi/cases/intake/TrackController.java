@@ -69,7 +69,7 @@ class TrackController {
 	}
 
 	/** One line of the public timeline. */
-	record Step(String at, String actionKey, String statusKey, String unitName, String levelKey, String note) {
+	public record Step(String at, String actionKey, String statusKey, String unitName, String levelKey, String note) {
 	}
 
 	@GetMapping("/track")
