@@ -75,9 +75,13 @@ for i in $(seq 1 "$REPORTS"); do
   echo "$code" >>"$WORK/receipts"
   # the receipt is in hand: crash the database at once
   if [ "$CRASH" = kill9 ]; then
-    kill -9 "$(head -1 "/var/lib/postgresql/${PG_VERSION}/${PG_CLUSTER}/postmaster.pid")"
-    sleep 1
-    pg_ctlcluster "${PG_VERSION}" "${PG_CLUSTER}" start 2>/dev/null || true
+    datadir=$(pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1==v && $2==c {print $6}')
+    kill -9 "$(head -1 "${datadir}/postmaster.pid")"
+    # the backends notice their postmaster is gone and exit; then the cluster starts with crash recovery
+    for _ in $(seq 1 40); do
+      pg_ctlcluster "${PG_VERSION}" "${PG_CLUSTER}" start 2>/dev/null && break
+      sleep 0.5
+    done
   else
     pg_ctlcluster "${PG_VERSION}" "${PG_CLUSTER}" stop -m immediate
     pg_ctlcluster "${PG_VERSION}" "${PG_CLUSTER}" start
