@@ -31,6 +31,12 @@ public interface Submissions {
 	/** Records the result of a claimed submission, e.g. the id of the created record. */
 	void complete(String token, String result);
 
+	/**
+	 * When the token was issued, if it is known and not expired: a form sent back a
+	 * moment after it was shown was not filled in by a person.
+	 */
+	java.util.Optional<java.time.Instant> issuedAt(String token, String purpose);
+
 	/** A stable SHA-256 of the given values, for {@link #claim}. */
 	static String hash(Object... values) {
 		StringBuilder text = new StringBuilder();

@@ -37,6 +37,9 @@ public final class Endpoint {
 
 	final Map<String, String> params = new LinkedHashMap<>();
 
+	/** The answer of a public endpoint, the same for everyone and every record. */
+	Integer publicStatus;
+
 	private Endpoint(String method, String pattern) {
 		this.method = method;
 		this.pattern = pattern;
@@ -85,10 +88,24 @@ public final class Endpoint {
 	}
 
 	/**
+	 * A public endpoint (a resident's page): the anonymous caller, every role and an
+	 * account without a role all get {@code status}, whatever record it addresses.
+	 */
+	public Endpoint sameForEveryone(int status) {
+		anonymous(status);
+		everyRole(status);
+		publicStatus = status;
+		return this;
+	}
+
+	/**
 	 * What a signed-in account without any role gets: the every-role status (404 for a
 	 * record, since its scope is empty), else 403.
 	 */
 	int expectedWithoutRole() {
+		if (publicStatus != null) {
+			return publicStatus;
+		}
 		if (everyRoleStatus == null) {
 			return 403;
 		}
@@ -119,6 +136,9 @@ public final class Endpoint {
 	}
 
 	int expected(Role role, Relation relation) {
+		if (publicStatus != null) {
+			return publicStatus;
+		}
 		Map<Relation, Integer> special = overrides.get(role);
 		if (special != null && special.containsKey(relation)) {
 			return special.get(relation);

@@ -112,6 +112,22 @@ public class CasePhotos {
 		return new Photo(id, null, kind, storageName, stored.getWidth(), stored.getHeight(), jpeg.length);
 	}
 
+	/**
+	 * Forgets photos stored for a submission that did not go through (refused, or a
+	 * replay whose transaction was rolled back): deletes their files; their rows, if
+	 * committed at all, stay unattached.
+	 */
+	public void discard(List<Photo> stored) {
+		for (Photo photo : stored) {
+			try {
+				Files.deleteIfExists(file(photo.storageName()));
+			}
+			catch (IOException ex) {
+				// an orphan file is harmless: no row points to it and nothing serves it
+			}
+		}
+	}
+
 	/** Attaches stored, unattached photos to a case. */
 	public void attach(CaseId caseId, List<Long> photoIds, Kind kind) {
 		if (photoIds.size() > MAX_PER_CASE) {

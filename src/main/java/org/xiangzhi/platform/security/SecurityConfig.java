@@ -47,10 +47,10 @@ class SecurityConfig {
 	};
 
 	/**
-	 * The resident's pages: the QR report form ({@code /r/...}) and tracking
-	 * ({@code /track}).
+	 * The resident's pages: the QR report form ({@code /r/...}), tracking
+	 * ({@code /track}) and their static assets ({@code /cases/public/...}).
 	 */
-	static final String[] PUBLIC_PAGES = { "/r/**", "/track", "/track/**" };
+	static final String[] PUBLIC_PAGES = { "/r/**", "/track", "/track/**", "/cases/public/**" };
 
 	static final String OPEN311 = "/open311/v2/**";
 

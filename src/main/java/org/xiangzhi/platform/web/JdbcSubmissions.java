@@ -121,6 +121,20 @@ class JdbcSubmissions implements Submissions {
 			.update();
 	}
 
+	@Override
+	public java.util.Optional<java.time.Instant> issuedAt(String token, String purpose) {
+		if (token == null || token.isBlank() || token.length() > 64) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("select created_at from submission where token = :t and purpose = :p and created_at > :oldest")
+			.param("t", token)
+			.param("p", purpose)
+			.param("oldest", Timestamp.from(clock.instant().minus(LIFETIME)))
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
 	/** Old tokens are worth nothing; keep the table small. */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	@Transactional
