@@ -180,8 +180,14 @@ public class ApiTokens {
 					List.of(new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
 							OrgPath.of(rs.getString("org_path"))))))
 			.optional();
-		actor.ifPresent(a -> jdbc.sql("update api_token set last_used_at = :now where token_hash = :hash")
+		// "last used" to the minute: writing the one token row on every request
+		// serialised an
+		// integration's concurrent requests on its row lock
+		actor.ifPresent(a -> jdbc
+			.sql("update api_token set last_used_at = :now where token_hash = :hash "
+					+ "and (last_used_at is null or last_used_at < :stale)")
 			.param("now", java.sql.Timestamp.from(now))
+			.param("stale", java.sql.Timestamp.from(now.minusSeconds(60)))
 			.param("hash", sha256(secret))
 			.update());
 		return actor;
