@@ -17,6 +17,12 @@ public interface Staff {
 	/** The enabled accounts holding one of {@code roles} at exactly this place. */
 	List<Member> at(String placeCode, Set<Role> roles);
 
+	/**
+	 * The enabled account as an actor with all its role assignments, for work done in a named
+	 * person's name outside a request (demo data, imports run by a command).
+	 */
+	Optional<Actor> actor(String username);
+
 	/** The enabled account with this id, if any. */
 	Optional<Member> find(long accountId);
 

@@ -24,6 +24,22 @@ public final class TestActors {
 		return new Actor(-1, username, List.of(new Actor.Assignment(role, path.leafCode(), path)));
 	}
 
+	/**
+	 * A demo account as the application sees it, with its role assignments, read from the
+	 * database (for tests that call services directly).
+	 */
+	public static Actor account(org.springframework.jdbc.core.simple.JdbcClient jdbc, String username) {
+		List<Actor.Assignment> assignments = jdbc
+			.sql("select r.role, r.place_code, r.org_path from account a join role_assignment r "
+					+ "on r.account_id = a.id where a.username = :u order by r.org_path, r.role")
+			.param("u", username)
+			.query((rs, i) -> new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
+					OrgPath.of(rs.getString("org_path"))))
+			.list();
+		long id = jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).single();
+		return new Actor(id, username, assignments);
+	}
+
 	public static RequestPostProcessor as(Actor actor) {
 		var principal = new TestPrincipal(actor);
 		var token = new TestingAuthenticationToken(principal, null, AuthorityUtils

@@ -28,8 +28,7 @@ import org.xiangzhi.cases.core.CasePhotos;
 import org.xiangzhi.cases.core.CaseRecord;
 import org.xiangzhi.cases.core.NewCase;
 import org.xiangzhi.platform.Actor;
-import org.xiangzhi.platform.OrgPath;
-import org.xiangzhi.platform.Role;
+import org.xiangzhi.platform.Staff;
 
 /**
  * Demo cases after the registry's demo: a dozen reports in 橙槽村 at every stage of the
@@ -59,10 +58,13 @@ class CasesDemoData implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
-	CasesDemoData(CaseDesk desk, CasePhotos photos, JdbcClient jdbc) {
+	private final Staff staff;
+
+	CasesDemoData(CaseDesk desk, CasePhotos photos, JdbcClient jdbc, Staff staff) {
 		this.desk = desk;
 		this.photos = photos;
 		this.jdbc = jdbc;
+		this.staff = staff;
 	}
 
 	@Override
@@ -155,17 +157,7 @@ class CasesDemoData implements ApplicationRunner {
 	}
 
 	private Actor actor(String username) {
-		return jdbc
-			.sql("select a.id, r.role, r.place_code, r.org_path from account a join role_assignment r "
-					+ "on r.account_id = a.id where a.username = :u")
-			.param("u", username)
-			.query((rs, i) -> new Actor(rs.getLong("id"), username,
-					List.of(new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
-							OrgPath.of(rs.getString("org_path"))))))
-			.list()
-			.stream()
-			.findFirst()
-			.orElse(null);
+		return staff.actor(username).orElse(null);
 	}
 
 }

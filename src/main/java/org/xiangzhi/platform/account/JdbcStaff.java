@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.platform.Role;
 import org.xiangzhi.platform.Staff;
@@ -17,8 +18,16 @@ class JdbcStaff implements Staff {
 
 	private final JdbcClient jdbc;
 
-	JdbcStaff(JdbcClient jdbc) {
+	private final Accounts accounts;
+
+	JdbcStaff(JdbcClient jdbc, Accounts accounts) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
+	}
+
+	@Override
+	public Optional<Actor> actor(String username) {
+		return accounts.byUsername(username).filter(Account::enabled).map(Account::toActor);
 	}
 
 	@Override

@@ -51,15 +51,7 @@ class CaseDeskIntegrationTest {
 	CaseQueries queries;
 
 	Actor account(String username) {
-		var row = jdbc
-			.sql("select a.id, r.role, r.place_code, r.org_path from account a join role_assignment r "
-					+ "on r.account_id = a.id where a.username = :u")
-			.param("u", username)
-			.query((rs, i) -> new Actor(rs.getLong("id"), username,
-					List.of(new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
-							OrgPath.of(rs.getString("org_path"))))))
-			.single();
-		return row;
+		return org.xiangzhi.platform.TestActors.account(jdbc, username);
 	}
 
 	NewCase report(String place, String category, String text) {

@@ -22,9 +22,12 @@ class CasesDemoDataIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.xiangzhi.platform.Staff staff;
+
 	@Test
 	void demoCasesCoverTheWorkflowAndLoadOnce() {
-		CasesDemoData demo = new CasesDemoData(desk, photos, jdbc);
+		CasesDemoData demo = new CasesDemoData(desk, photos, jdbc, staff);
 		demo.run(null);
 		long first = count();
 		demo.run(null);

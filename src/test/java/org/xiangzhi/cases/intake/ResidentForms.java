@@ -137,15 +137,7 @@ final class ResidentForms {
 
 	/** A demo account with its one role assignment, as the desk sees it. */
 	static org.xiangzhi.platform.Actor account(JdbcClient jdbc, String username) {
-		return jdbc
-			.sql("select a.id, r.role, r.place_code, r.org_path from account a join role_assignment r "
-					+ "on r.account_id = a.id where a.username = :u")
-			.param("u", username)
-			.query((rs, i) -> new org.xiangzhi.platform.Actor(rs.getLong("id"), username,
-					java.util.List.of(new org.xiangzhi.platform.Actor.Assignment(
-							org.xiangzhi.platform.Role.valueOf(rs.getString("role")), rs.getString("place_code"),
-							org.xiangzhi.platform.OrgPath.of(rs.getString("org_path"))))))
-			.single();
+		return org.xiangzhi.platform.TestActors.account(jdbc, username);
 	}
 
 	/** A marker no other test writes, to find this test's rows. */

@@ -78,14 +78,7 @@ class DisputeJourneyBrowserTest {
 	CaseSettings settings;
 
 	Actor account(String username) {
-		return jdbc
-			.sql("select a.id, r.role, r.place_code, r.org_path from account a join role_assignment r "
-					+ "on r.account_id = a.id where a.username = :u")
-			.param("u", username)
-			.query((rs, i) -> new Actor(rs.getLong("id"), username,
-					List.of(new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
-							OrgPath.of(rs.getString("org_path"))))))
-			.single();
+		return org.xiangzhi.platform.TestActors.account(jdbc, username);
 	}
 
 	void setDate(String id, LocalDate date) {
