@@ -18,8 +18,8 @@ public interface Staff {
 	List<Member> at(String placeCode, Set<Role> roles);
 
 	/**
-	 * The enabled account as an actor with all its role assignments, for work done in a named
-	 * person's name outside a request (demo data, imports run by a command).
+	 * The enabled account as an actor with all its role assignments, for work done in a
+	 * named person's name outside a request (demo data, imports run by a command).
 	 */
 	Optional<Actor> actor(String username);
 

@@ -36,7 +36,10 @@ public final class TestActors {
 			.query((rs, i) -> new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
 					OrgPath.of(rs.getString("org_path"))))
 			.list();
-		long id = jdbc.sql("select id from account where username = :u").param("u", username).query(Long.class).single();
+		long id = jdbc.sql("select id from account where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
 		return new Actor(id, username, assignments);
 	}
 
