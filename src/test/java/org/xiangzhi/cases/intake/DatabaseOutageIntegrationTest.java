@@ -143,11 +143,10 @@ class DatabaseOutageIntegrationTest {
 
 		// back without a restart (the pool needs a moment to replace its broken
 		// connections): the same form goes through once, with its receipt
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (status("/actuator/health/readiness") != 200 && Instant.now().isBefore(deadline)) {
-			Thread.sleep(250);
-		}
-		assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.pollInterval(java.time.Duration.ofMillis(250))
+			.until(() -> status("/actuator/health/readiness") == 200);
 		assertThat(casesWith(marker)).isZero();
 		MockHttpServletResponse again = mvc
 			.perform(ResidentForms.report(CHENGCAO, form.token(), "other", marker, address))

@@ -65,7 +65,8 @@ class ResidentPageWeightIntegrationTest {
 		Map<String, Integer> sizes = weigh("/r/" + CHENGCAO);
 		assertThat(sizes.keySet()).contains("/cases/public/resident.css", "/cases/public/report.js");
 		int total = sizes.values().stream().mapToInt(Integer::intValue).sum();
-		System.out.println("report page weight (gzip bytes): " + sizes + " total " + total);
+		org.slf4j.LoggerFactory.getLogger(ResidentPageWeightIntegrationTest.class)
+			.info("report page weight (gzip bytes): {} total {}", sizes, total);
 		assertThat(total).isLessThanOrEqualTo(BUDGET);
 	}
 
