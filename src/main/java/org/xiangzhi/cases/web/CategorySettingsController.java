@@ -165,10 +165,18 @@ class CategorySettingsController {
 		Actor actor = CurrentActor.get();
 		List<CaseCategory> all = catalog.allOfCounty(county.code());
 		Set<String> active = activeCodes(county.code());
+		// the county's display order, each sub-category right under its parent
+		java.util.Map<String, Integer> position = new java.util.HashMap<>();
+		for (CaseCategory c : all) {
+			position.put(c.code(), position.size());
+		}
 		List<Row> rows = all.stream()
 			.map(c -> new Row(c, active.contains(c.code()), catalog.limits(county.code(), c.code()),
 					c.code().split("\\.").length - 1))
-			.sorted(java.util.Comparator.comparing(r -> r.category().code()))
+			.sorted(java.util.Comparator
+				.comparing((Row r) -> position.getOrDefault(r.category().code().split("\\.")[0], -1))
+				.thenComparing(r -> r.category().isTopLevel() ? 0 : 1)
+				.thenComparing(r -> position.get(r.category().code())))
 			.toList();
 		model.addAttribute("county", county);
 		model.addAttribute("counties", counties(CaseAccess.configureScope(actor)));

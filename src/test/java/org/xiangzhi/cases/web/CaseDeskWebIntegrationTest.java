@@ -467,6 +467,12 @@ class CaseDeskWebIntegrationTest {
 	void countyAdminsConfigureTheirCountysCategories() throws Exception {
 		String page = perform(get("/cases/categories"), "county-admin").getContentAsString();
 		assertThat(page).contains("矛盾纠纷").contains("category-infrastructure.road").contains("1/3/7/10");
+		// the county's display order with sub-categories under their parent, not the
+		// codes'
+		// alphabet (which would put 安全隐患 safety_hazard before 社会救助 social_assistance)
+		assertThat(page.indexOf("category-social_assistance\""))
+			.isLessThan(page.indexOf("category-social_assistance.minimum_living"))
+			.isLessThan(page.indexOf("category-safety_hazard\""));
 
 		MockHttpServletResponse saved = perform(post("/cases/categories").param("county", "620621")
 			.param("parentCode", "infrastructure")
