@@ -12,6 +12,25 @@ public record GeoPoint(double latitude, double longitude) {
 		}
 	}
 
+	/**
+	 * Parses coordinates as typed into a form: empty when both are blank.
+	 * @throws IllegalArgumentException when only one is given, or either is not a number
+	 * on the globe
+	 */
+	public static java.util.Optional<GeoPoint> parse(String latitude, String longitude) {
+		boolean noLatitude = latitude == null || latitude.isBlank();
+		boolean noLongitude = longitude == null || longitude.isBlank();
+		if (noLatitude && noLongitude) {
+			return java.util.Optional.empty();
+		}
+		if (noLatitude || noLongitude) {
+			throw new IllegalArgumentException("half a point");
+		}
+		// NumberFormatException is an IllegalArgumentException too
+		return java.util.Optional
+			.of(new GeoPoint(Double.parseDouble(latitude.strip()), Double.parseDouble(longitude.strip())));
+	}
+
 	/** Great-circle distance by the haversine formula, in metres. */
 	public double metresTo(GeoPoint other) {
 		double phi1 = Math.toRadians(latitude);

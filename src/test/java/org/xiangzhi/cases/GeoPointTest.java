@@ -32,4 +32,13 @@ class GeoPointTest {
 		assertThatThrownBy(() -> new GeoPoint(Double.NaN, 103)).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void typedCoordinatesAreBothOrNeither() {
+		assertThat(GeoPoint.parse(" ", null)).isEmpty();
+		assertThat(GeoPoint.parse(" 38.6 ", "103.085")).contains(new GeoPoint(38.6, 103.085));
+		assertThatThrownBy(() -> GeoPoint.parse("38.6", "")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> GeoPoint.parse("north", "103")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> GeoPoint.parse("91", "103")).isInstanceOf(IllegalArgumentException.class);
+	}
+
 }

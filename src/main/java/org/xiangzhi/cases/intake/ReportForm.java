@@ -46,11 +46,9 @@ public class ReportForm {
 
 	/** The browser's position, if both halves are numbers on the globe; else none. */
 	GeoPoint location() {
+		// the position is a help, never a reason to lose the report: a bad one is dropped
 		try {
-			if (latitude == null || longitude == null || latitude.isBlank() || longitude.isBlank()) {
-				return null;
-			}
-			return new GeoPoint(Double.parseDouble(latitude.strip()), Double.parseDouble(longitude.strip()));
+			return GeoPoint.parse(latitude, longitude).orElse(null);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -161,16 +161,11 @@ class Open311Requests {
 	}
 
 	private static GeoPoint point(String lat, String lng) {
-		String latitude = blankToNull(lat);
-		String longitude = blankToNull(lng);
-		if (latitude == null && longitude == null) {
-			return null;
-		}
-		if (latitude == null || longitude == null) {
+		if ((blankToNull(lat) == null) != (blankToNull(lng) == null)) {
 			throw Open311Exception.badRequest("open311.error.location.pair");
 		}
 		try {
-			return new GeoPoint(Double.parseDouble(latitude), Double.parseDouble(longitude));
+			return GeoPoint.parse(lat, lng).orElse(null);
 		}
 		catch (IllegalArgumentException ex) {
 			throw Open311Exception.badRequest("open311.error.location.invalid");

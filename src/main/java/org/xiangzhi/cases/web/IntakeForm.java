@@ -50,15 +50,10 @@ public class IntakeForm {
 	}
 
 	GeoPoint location() {
-		boolean noLat = latitude == null || latitude.isBlank();
-		boolean noLng = longitude == null || longitude.isBlank();
-		if (noLat && noLng) {
-			return null;
-		}
 		try {
-			return new GeoPoint(Double.parseDouble(latitude.strip()), Double.parseDouble(longitude.strip()));
+			return GeoPoint.parse(latitude, longitude).orElse(null);
 		}
-		catch (RuntimeException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("latitude", "case.desk.intake.location.invalid");
 		}
 	}
