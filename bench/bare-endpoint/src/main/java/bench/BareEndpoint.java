@@ -1,6 +1,7 @@
 package bench;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -41,17 +42,29 @@ public class BareEndpoint {
 	@PostMapping("/bare/cases")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> insert(@RequestBody Map<String, Object> body) {
-		Timestamp now = Timestamp.from(Instant.now());
+		Instant at = Instant.now();
+		Timestamp now = Timestamp.from(at);
+		// deadlines in the future as Xiangzhi sets them (1, 3, 10 working days; revisit after
+		// 30 days): rows due "now" would be overdue at once and set Xiangzhi's overdue job
+		// to work during the benchmark
+		Timestamp acceptDue = Timestamp.from(at.plus(Duration.ofDays(1)));
+		Timestamp dispatchDue = Timestamp.from(at.plus(Duration.ofDays(3)));
+		Timestamp handleDue = Timestamp.from(at.plus(Duration.ofDays(10)));
+		Timestamp revisitDue = Timestamp.from(at.plus(Duration.ofDays(30)));
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		String code = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
 		jdbc.sql("insert into case_record (tracking_code, org_path, county_code, town_code, village_code, unit_code, "
 				+ "handling_level, category_code, dispute, status, channel, description, submitted_at, accept_due, "
 				+ "dispatch_due, handle_due, revisit_due, version, updated_at) values (:code, "
 				+ "'/62/6206/620621/620621110/620621110212/', '620621', '620621110', '620621110212', '620621110212', "
-				+ "'VILLAGE', 'other', false, 'SUBMITTED', 'API', :d, :now, :now, :now, :now, :now, 0, :now)")
+				+ "'VILLAGE', 'other', false, 'SUBMITTED', 'API', :d, :now, :acceptDue, :dispatchDue, :handleDue, :revisitDue, 0, :now)")
 			.param("code", code)
 			.param("d", String.valueOf(body.getOrDefault("description", "")))
 			.param("now", now)
+			.param("acceptDue", acceptDue)
+			.param("dispatchDue", dispatchDue)
+			.param("handleDue", handleDue)
+			.param("revisitDue", revisitDue)
 			.update(keys, "id");
 		return Map.of("id", keys.getKey().longValue(), "tracking_code", code);
 	}

@@ -38,6 +38,7 @@ import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.platform.PersonalData;
 import org.xiangzhi.platform.Place;
 import org.xiangzhi.platform.PlaceLevel;
+import org.xiangzhi.platform.GroupCommit;
 import org.xiangzhi.platform.Places;
 import org.xiangzhi.platform.RecordNotFoundException;
 import org.xiangzhi.platform.Staff;
@@ -100,11 +101,14 @@ public class CaseDesk {
 
 	private final Clock clock;
 
+	private final GroupCommit groupCommit;
+
 	private final CaseLifecycle lifecycle = new CaseLifecycle();
 
 	public CaseDesk(CaseStore store, CategoryCatalog categories, Routing routing, CasePhotos photos, Places places,
 			Staff staff, RegistryDirectory registry, PersonalData personalData, Submissions submissions, AuditLog audit,
-			ApplicationEventPublisher events, WorkingDayCalendar calendar, Clock clock) {
+			ApplicationEventPublisher events, WorkingDayCalendar calendar, GroupCommit groupCommit, Clock clock) {
+		this.groupCommit = groupCommit;
 		this.store = store;
 		this.categories = categories;
 		this.routing = routing;
@@ -120,8 +124,10 @@ public class CaseDesk {
 		this.clock = clock;
 	}
 
-	/** What a reporter gets back: the case and the code to track it by. */
-	public record Receipt(CaseId id, String trackingCode, boolean replay) {
+	/**
+	 * What a reporter gets back: the case, the code to track it by and its deadlines.
+	 */
+	public record Receipt(CaseId id, String trackingCode, boolean replay, TimeLimits.Deadlines deadlines) {
 
 		public String trackingCodeDisplay() {
 			return TrackingCodes.display(trackingCode);
@@ -134,39 +140,54 @@ public class CaseDesk {
 	/**
 	 * Takes a report in from a resident (QR page, Open311, API). With a token, the report
 	 * is created once: the same token and payload again returns the first receipt.
+	 * Outside a transaction the write joins a {@link GroupCommit group commit} with the
+	 * reports arriving at the same moment.
 	 * @param token a one-time form token or a registered idempotency key; null for none
 	 * @param purpose the token's purpose
-	 * @param open311ClientId the integration client, or null
 	 * @throws InvalidInputException with the field and message key of the first problem;
 	 * {@code submission.conflict} for a token reused with other data,
 	 * {@code submission.expired} for an unknown token
 	 */
-	@Transactional
 	public Receipt report(NewCase report, String token, String purpose, Long open311ClientId) {
-		return reportOnce(report, token, purpose, null, open311ClientId, DataScope.of(OrgPath.ROOT));
+		return report(report, token, purpose, open311ClientId, List.of());
+	}
+
+	/**
+	 * Like {@link #report(NewCase, String, String, Long)}, with the caller's own rows for
+	 * a new case (not for a replay), written with it.
+	 */
+	public Receipt report(NewCase report, String token, String purpose, Long open311ClientId,
+			List<CaseStore.CompanionRow> alongside) {
+		Draft draft = prepare(report, null, open311ClientId, DataScope.of(OrgPath.ROOT));
+		return groupCommit.run(() -> file(draft, report.payloadHash(), token, purpose, alongside));
 	}
 
 	/**
 	 * Takes a report in on behalf of a resident (visit, phone, WeChat, walk-in, patrol),
 	 * optionally linked to a registry resident and household of the cadre's area.
 	 */
-	@Transactional
 	public Receipt reportOnBehalf(Actor actor, NewCase report, String token) {
 		if (!report.channel().onBehalf()) {
 			throw new InvalidInputException("channel", "case.intake.channel.invalid");
 		}
-		return reportOnce(report, token, "case-intake", actor.username(), null, CaseAccess.handleScope(actor));
+		Draft draft = prepare(report, actor.username(), null, CaseAccess.handleScope(actor));
+		return groupCommit.run(() -> file(draft, report.payloadHash(), token, "case-intake", List.of()));
 	}
 
-	private Receipt reportOnce(NewCase report, String token, String purpose, String createdBy, Long clientId,
-			DataScope scope) {
+	/** A validated, routed report: everything but the writes. */
+	private record Draft(CaseRecord record, String phoneIndex, List<Long> photoIds, CaseStore.Event submitted,
+			CaseReported reported) {
+	}
+
+	private Receipt file(Draft draft, String payloadHash, String token, String purpose,
+			List<CaseStore.CompanionRow> alongside) {
 		if (token != null) {
-			Submissions.Claim claim = submissions.claim(token, purpose, report.payloadHash());
+			Submissions.Claim claim = submissions.claim(token, purpose, payloadHash);
 			switch (claim.status()) {
 				case REPLAY:
 					CaseRecord first = store.findByTrackingCode(claim.result())
 						.orElseThrow(() -> new IllegalStateException("receipt without case"));
-					return new Receipt(first.id(), first.trackingCode(), true);
+					return new Receipt(first.id(), first.trackingCode(), true, first.deadlines());
 				case CONFLICT:
 					throw new InvalidInputException("submissionToken", "submission.conflict");
 				case UNKNOWN:
@@ -175,14 +196,25 @@ public class CaseDesk {
 					break;
 			}
 		}
-		Receipt receipt = create(report, createdBy, clientId, scope);
+		CaseRecord c = draft.record();
+		CaseId id = store.insertWithEvent(c, draft.phoneIndex(), draft.submitted(), alongside);
+		if (!draft.photoIds().isEmpty()) {
+			photos.attach(id, draft.photoIds(), CasePhotos.Kind.BEFORE);
+		}
+		// no notice per new report: the unit's queue is where new reports wait; notices
+		// are for what needs someone in particular (dispatched to you, urged, overdue,
+		// sent back)
+		CaseReported r = draft.reported();
+		events.publishEvent(new CaseReported(id, r.categoryCode(), r.dispute(), r.householdId(), r.path()));
+		Receipt receipt = new Receipt(id, c.trackingCode(), false, c.deadlines());
 		if (token != null) {
 			submissions.complete(token, receipt.trackingCode());
 		}
 		return receipt;
 	}
 
-	private Receipt create(NewCase report, String createdBy, Long clientId, DataScope scope) {
+	/** Validates and routes a report; reads only. */
+	private Draft prepare(NewCase report, String createdBy, Long clientId, DataScope scope) {
 		Place place = routing.place(report.placeCode())
 			.filter(p -> scope.contains(p.path()))
 			.filter(p -> p.level().isAtOrBelow(PlaceLevel.VILLAGE))
@@ -234,18 +266,12 @@ public class CaseDesk {
 				personalData.encrypt(phone), report.residentId(), report.householdId(), null, createdBy, clientId, now,
 				limits.deadlines(now, calendar), null, null, null, null, null, null, null, null, null, null, null, null,
 				null, null, null, 0, now);
-		CaseId id = store.insert(draft, phone == null ? null : personalData.blindIndex("phone", phone));
-		if (!report.photoIds().isEmpty()) {
-			photos.attach(id, report.photoIds(), CasePhotos.Kind.BEFORE);
-		}
-		store.insertEvent(new CaseStore.Event(0, id, now, createdBy == null ? "reporter" : createdBy, CaseAction.SUBMIT,
-				null, CaseStatus.SUBMITTED, null, route.level(), null, route.unit().code(), null, false));
-		// no notice per new report: the unit's queue is where new reports wait; notices
-		// are
-		// for what needs someone in particular (dispatched to you, urged, overdue, sent
-		// back)
-		events.publishEvent(new CaseReported(id, category.code(), draft.dispute(), report.householdId(), route.path()));
-		return new Receipt(id, draft.trackingCode(), false);
+		CaseStore.Event submitted = new CaseStore.Event(0, null, now, createdBy == null ? "reporter" : createdBy,
+				CaseAction.SUBMIT, null, CaseStatus.SUBMITTED, null, route.level(), null, route.unit().code(), null,
+				false);
+		return new Draft(draft, phone == null ? null : personalData.blindIndex("phone", phone), report.photoIds(),
+				submitted,
+				new CaseReported(null, category.code(), draft.dispute(), report.householdId(), route.path()));
 	}
 
 	// ---------------------------------------------------------------- reads

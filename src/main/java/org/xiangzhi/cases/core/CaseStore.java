@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.xiangzhi.cases.CaseAction;
@@ -41,8 +45,21 @@ public class CaseStore {
 
 	private final JdbcClient jdbc;
 
-	public CaseStore(JdbcClient jdbc) {
+	private final boolean postgres;
+
+	public CaseStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			return "PostgreSQL".equals(
+					JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
+		}
+		catch (MetaDataAccessException ex) {
+			return false;
+		}
 	}
 
 	/** Inserts a new case (version 0) without a reporter's phone and returns its id. */
@@ -55,6 +72,109 @@ public class CaseStore {
 	 * @param reporterPhoneIndex the blind index of the reporter's phone, or null
 	 */
 	public CaseId insert(CaseRecord c, String reporterPhoneIndex) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(INSERT_CASE).params(caseParams(c, reporterPhoneIndex)).update(keys, "id");
+		return new CaseId(keys.getKey().longValue());
+	}
+
+	/**
+	 * Inserts a new case with the first event of its timeline, and rows of other tables
+	 * that belong to it, and returns its id. On PostgreSQL all of it is one statement
+	 * (data-modifying {@code WITH}): the intake's write is then one round trip; elsewhere
+	 * (H2) one statement per row.
+	 * @param submitted the first event; its case id is ignored
+	 * @param companions rows to insert with the new case's id in their {@code case_id}
+	 */
+	public CaseId insertWithEvent(CaseRecord c, String reporterPhoneIndex, Event submitted,
+			List<CompanionRow> companions) {
+		if (!postgres) {
+			CaseId id = insert(c, reporterPhoneIndex);
+			insertEvent(submitted.of(id));
+			for (CompanionRow row : companions) {
+				Map<String, Object> params = row.params("");
+				params.put("case", id.value());
+				jdbc.sql("insert into " + row.table() + " (case_id, " + row.columnList() + ") values (:case, "
+						+ row.placeholders("") + ")")
+					.params(params)
+					.update();
+			}
+			return id;
+		}
+		Map<String, Object> params = caseParams(c, reporterPhoneIndex);
+		params.putAll(eventParams(submitted));
+		StringBuilder sql = new StringBuilder("with c as (").append(INSERT_CASE)
+			.append(" returning id), e as (")
+			.append(INSERT_EVENT_PREFIX)
+			.append("select c.id, ")
+			.append(EVENT_VALUES)
+			.append(" from c)");
+		for (int i = 0; i < companions.size(); i++) {
+			CompanionRow row = companions.get(i);
+			String prefix = "x" + i + "_";
+			sql.append(", ")
+				.append(prefix)
+				.append(" as (insert into ")
+				.append(row.table())
+				.append(" (case_id, ")
+				.append(row.columnList())
+				.append(") select c.id, ")
+				.append(row.placeholders(prefix))
+				.append(" from c)");
+			params.putAll(row.params(prefix));
+		}
+		sql.append(" select id from c");
+		return new CaseId(jdbc.sql(sql.toString()).params(params).query(Long.class).single());
+	}
+
+	/**
+	 * A row of another table of the cases module that belongs to a new case (an Open311
+	 * request's own fields, say): its columns other than {@code case_id}.
+	 */
+	public record CompanionRow(String table, Map<String, Object> columns) {
+
+		private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
+		public CompanionRow {
+			// names go into SQL text: only plain identifiers, never data
+			if (!IDENTIFIER.matcher(table).matches() || columns.isEmpty()
+					|| !columns.keySet().stream().allMatch(k -> IDENTIFIER.matcher(k).matches())) {
+				throw new IllegalArgumentException("bad companion row " + table + columns.keySet());
+			}
+			columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+		}
+
+		String columnList() {
+			return String.join(", ", columns.keySet());
+		}
+
+		String placeholders(String prefix) {
+			return String.join(", ", columns.keySet().stream().map(k -> ":" + prefix + k).toList());
+		}
+
+		Map<String, Object> params(String prefix) {
+			Map<String, Object> params = new LinkedHashMap<>();
+			columns.forEach((k, v) -> params.put(prefix + k, v));
+			return params;
+		}
+
+	}
+
+	private static final String INSERT_CASE = "insert into case_record (tracking_code, org_path, county_code, "
+			+ "town_code, village_code, grid_code, unit_code, handling_level, category_code, dispute, status, channel, "
+			+ "description, latitude, longitude, reporter_name_enc, reporter_phone_enc, reporter_phone_bidx, "
+			+ "resident_id, household_id, created_by, open311_client_id, submitted_at, accept_due, dispatch_due, "
+			+ "handle_due, revisit_due, version, updated_at) values (:tracking, :path, :county, :town, :village, :grid, "
+			+ ":unit, :level, :category, :dispute, :status, :channel, :description, :lat, :lng, :name, :phone, "
+			+ ":phoneIndex, :resident, :household, :createdBy, :client, :submitted, :acceptDue, :dispatchDue, "
+			+ ":handleDue, :revisitDue, 0, :updated)";
+
+	private static final String INSERT_EVENT_PREFIX = "insert into case_event (case_id, at, actor, action, "
+			+ "from_status, to_status, from_level, to_level, from_unit, to_unit, note, note_public) ";
+
+	private static final String EVENT_VALUES = ":at, :actor, :action, :from, :to, :fromLevel, :toLevel, :fromUnit, "
+			+ ":toUnit, :note, :public";
+
+	private static Map<String, Object> caseParams(CaseRecord c, String reporterPhoneIndex) {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("tracking", c.trackingCode());
 		p.put("path", c.path().value());
@@ -84,17 +204,7 @@ public class CaseStore {
 		p.put("handleDue", ts(c.deadlines().handle()));
 		p.put("revisitDue", ts(c.deadlines().revisit()));
 		p.put("updated", ts(c.updatedAt()));
-		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("insert into case_record (tracking_code, org_path, county_code, town_code, village_code, grid_code, "
-				+ "unit_code, handling_level, category_code, dispute, status, channel, description, latitude, longitude, "
-				+ "reporter_name_enc, reporter_phone_enc, reporter_phone_bidx, resident_id, household_id, created_by, "
-				+ "open311_client_id, submitted_at, accept_due, dispatch_due, handle_due, revisit_due, version, updated_at) "
-				+ "values (:tracking, :path, :county, :town, :village, :grid, :unit, :level, :category, :dispute, :status, "
-				+ ":channel, :description, :lat, :lng, :name, :phone, :phoneIndex, :resident, :household, :createdBy, "
-				+ ":client, :submitted, :acceptDue, :dispatchDue, :handleDue, :revisitDue, 0, :updated)")
-			.params(p)
-			.update(keys, "id");
-		return new CaseId(keys.getKey().longValue());
+		return p;
 	}
 
 	public Optional<CaseRecord> find(CaseId id) {
@@ -174,25 +284,35 @@ public class CaseStore {
 	public record Event(long id, CaseId caseId, Instant at, String actor, CaseAction action, CaseStatus from,
 			CaseStatus to, HandlingLevel fromLevel, HandlingLevel toLevel, String fromUnit, String toUnit, String note,
 			boolean notePublic) {
+
+		/** The same event of another case. */
+		Event of(CaseId otherCase) {
+			return new Event(id, otherCase, at, actor, action, from, to, fromLevel, toLevel, fromUnit, toUnit, note,
+					notePublic);
+		}
+
 	}
 
 	public void insertEvent(Event e) {
-		jdbc.sql("insert into case_event (case_id, at, actor, action, from_status, to_status, from_level, to_level, "
-				+ "from_unit, to_unit, note, note_public) values (:case, :at, :actor, :action, :from, :to, :fromLevel, "
-				+ ":toLevel, :fromUnit, :toUnit, :note, :public)")
-			.param("case", e.caseId().value())
-			.param("at", ts(e.at()))
-			.param("actor", e.actor())
-			.param("action", e.action().name())
-			.param("from", e.from() == null ? null : e.from().name())
-			.param("to", e.to().name())
-			.param("fromLevel", e.fromLevel() == null ? null : e.fromLevel().name())
-			.param("toLevel", e.toLevel().name())
-			.param("fromUnit", e.fromUnit())
-			.param("toUnit", e.toUnit())
-			.param("note", e.note())
-			.param("public", e.notePublic())
-			.update();
+		Map<String, Object> params = eventParams(e);
+		params.put("case", e.caseId().value());
+		jdbc.sql(INSERT_EVENT_PREFIX + "values (:case, " + EVENT_VALUES + ")").params(params).update();
+	}
+
+	private static Map<String, Object> eventParams(Event e) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("at", ts(e.at()));
+		p.put("actor", e.actor());
+		p.put("action", e.action().name());
+		p.put("from", e.from() == null ? null : e.from().name());
+		p.put("to", e.to().name());
+		p.put("fromLevel", e.fromLevel() == null ? null : e.fromLevel().name());
+		p.put("toLevel", e.toLevel().name());
+		p.put("fromUnit", e.fromUnit());
+		p.put("toUnit", e.toUnit());
+		p.put("note", e.note());
+		p.put("public", e.notePublic());
+		return p;
 	}
 
 	/** The timeline, oldest first. */

@@ -4,12 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +16,7 @@ import org.xiangzhi.cases.HandlingLevel;
 import org.xiangzhi.cases.time.CaseCategory;
 import org.xiangzhi.cases.time.CategoryDefaults;
 import org.xiangzhi.cases.time.TimeLimits;
+import org.xiangzhi.platform.ExpiringCache;
 import org.xiangzhi.platform.InvalidInputException;
 
 /**
@@ -33,11 +32,9 @@ public class CategoryCatalog {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
 	public CategoryCatalog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = clock;
+		this.cache = new ExpiringCache<>(CACHE_TTL, 10_000, clock);
 	}
 
 	/**
@@ -46,24 +43,16 @@ public class CategoryCatalog {
 	 * here within {@link #CACHE_TTL}.
 	 */
 	public List<CaseCategory> forCounty(String countyCode) {
-		Cached cached = cache.get(countyCode);
-		Instant now = clock.instant();
-		if (cached != null && cached.until().isAfter(now)) {
-			return cached.categories();
-		}
-		List<CaseCategory> own = rows(countyCode, true);
-		List<CaseCategory> categories = own.isEmpty() && !customised(countyCode) ? CategoryDefaults.all() : own;
-		cache.put(countyCode, new Cached(categories, now.plus(CACHE_TTL)));
-		return categories;
+		return cache.get(countyCode, county -> {
+			List<CaseCategory> own = rows(county, true);
+			return Optional.of(own.isEmpty() && !customised(county) ? CategoryDefaults.all() : own);
+		}).orElseThrow();
 	}
 
 	/** How long a county's tree is read from the cache. */
 	static final Duration CACHE_TTL = Duration.ofSeconds(30);
 
-	private record Cached(List<CaseCategory> categories, Instant until) {
-	}
-
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final ExpiringCache<String, List<CaseCategory>> cache;
 
 	/** Every category of the county, inactive ones too (for the settings screen). */
 	public List<CaseCategory> allOfCounty(String countyCode) {
@@ -120,7 +109,7 @@ public class CategoryCatalog {
 			throw new InvalidInputException("parentCode", "case.category.parent.unknown");
 		}
 		copyDefaultsIfNeeded(countyCode);
-		cache.remove(countyCode);
+		cache.invalidate(countyCode);
 		TimeLimits limits = category.timeLimitsOverride();
 		int updated = jdbc
 			.sql("update case_category set name_zh = :zh, name_en = :en, handling_level = :level, "

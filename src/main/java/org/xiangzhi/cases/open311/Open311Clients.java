@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,12 +15,14 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.xiangzhi.cases.CaseAccess;
 import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.AuditActions;
 import org.xiangzhi.platform.AuditEntry;
 import org.xiangzhi.platform.AuditLog;
+import org.xiangzhi.platform.ExpiringCache;
 import org.xiangzhi.platform.AuditOutcome;
 import org.xiangzhi.platform.DataScope;
 import org.xiangzhi.platform.InvalidInputException;
@@ -65,6 +68,7 @@ public class Open311Clients {
 		this.audit = audit;
 		this.submissions = submissions;
 		this.clock = clock;
+		this.active = new ExpiringCache<>(CACHE_TTL, 1_000, clock);
 	}
 
 	/** A client as stored (never the key). */
@@ -151,7 +155,10 @@ public class Open311Clients {
 			.list();
 	}
 
-	/** Revokes the client; its key stops working at once. */
+	/**
+	 * Revokes the client; its key stops working at once on this node and within
+	 * {@link #CACHE_TTL} on the others.
+	 */
 	public void revoke(Actor actor, long id) {
 		Client client = find(id).orElseThrow(() -> new RecordNotFoundException(OBJECT_TYPE, id));
 		if (!CaseAccess.configureScope(actor).contains(client.countyPath())) {
@@ -165,19 +172,30 @@ public class Open311Clients {
 		if (changed > 0) {
 			audit.record(AuditEntry.success(REVOKED, OBJECT_TYPE, id));
 		}
+		// the cache is keyed by the key's hash, which the id does not give
+		active.invalidateAll();
 	}
 
-	/** The active client a presented api_key belongs to. */
-	@Transactional(readOnly = true)
+	/**
+	 * The active client a presented api_key belongs to. Every Open311 request asks, so a
+	 * client is read from the database at most once per {@link #CACHE_TTL} per node.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Client> authenticate(String apiKey) {
 		if (apiKey == null || !apiKey.startsWith(PREFIX) || apiKey.length() > 100) {
 			return Optional.empty();
 		}
-		return jdbc.sql(SELECT + "where c.key_hash = :hash and c.revoked_at is null")
-			.param("hash", sha256(apiKey))
-			.query(Open311Clients::map)
-			.optional();
+		return active.get(sha256(apiKey),
+				hash -> jdbc.sql(SELECT + "where c.key_hash = :hash and c.revoked_at is null")
+					.param("hash", hash)
+					.query(Open311Clients::map)
+					.optional());
 	}
+
+	/** How long a client is served from memory. */
+	static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
+	private final ExpiringCache<String, Client> active;
 
 	@Transactional(readOnly = true)
 	public Optional<Client> find(long id) {

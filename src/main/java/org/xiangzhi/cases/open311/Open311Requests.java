@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.xiangzhi.cases.CaseStatus;
 import org.xiangzhi.cases.Channel;
 import org.xiangzhi.cases.GeoPoint;
 import org.xiangzhi.cases.core.CaseDesk;
 import org.xiangzhi.cases.core.CaseQueries;
 import org.xiangzhi.cases.core.CaseRecord;
+import org.xiangzhi.cases.core.CaseStore;
 import org.xiangzhi.cases.core.NewCase;
 import org.xiangzhi.cases.core.TrackingCodes;
 import org.xiangzhi.cases.time.CaseCategory;
@@ -93,7 +93,8 @@ class Open311Requests {
 
 	// ---------------------------------------------------------------- POST requests
 
-	@Transactional
+	// no transaction here: validation reads first, then the case and its Open311 row are
+	// written together in the desk's group commit
 	Posted submit(Open311Clients.Client client, Submission form, Locale locale) {
 		String code = blankToNull(form.serviceCode());
 		if (code == null) {
@@ -128,9 +129,19 @@ class Open311Requests {
 			token = Submissions.hash("open311", client.id(), key);
 			submissions.register(token, PURPOSE);
 		}
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("client_id", client.id());
+		request.put("description", description);
+		request.put("address_string", address);
+		request.put("address_id", addressId);
+		request.put("media_url", mediaUrl);
+		request.put("attributes", values.isEmpty() ? null : encode(values));
+		request.put("token_hash", key == null ? null : Open311Clients.sha256(key));
+		request.put("created_at", Timestamp.from(clock.instant()));
 		CaseDesk.Receipt receipt;
 		try {
-			receipt = desk.report(report, token, PURPOSE, client.id());
+			receipt = desk.report(report, token, PURPOSE, client.id(),
+					List.of(new CaseStore.CompanionRow("open311_request", request)));
 		}
 		catch (InvalidInputException ex) {
 			String messageKey = ex.messageKeys().get(0);
@@ -139,24 +150,8 @@ class Open311Requests {
 			}
 			throw new Open311Exception(400, messageKey);
 		}
-		if (!receipt.replay()) {
-			jdbc.sql("insert into open311_request (case_id, client_id, description, address_string, address_id, "
-					+ "media_url, attributes, token_hash, created_at) values (:case, :client, :description, :address, "
-					+ ":addressId, :media, :attributes, :token, :now)")
-				.param("case", receipt.id().value())
-				.param("client", client.id())
-				.param("description", description)
-				.param("address", address)
-				.param("addressId", addressId)
-				.param("media", mediaUrl)
-				.param("attributes", values.isEmpty() ? null : encode(values))
-				.param("token", key == null ? null : Open311Clients.sha256(key))
-				.param("now", Timestamp.from(clock.instant()))
-				.update();
-		}
-		CaseRecord created = desk.tracked(receipt.trackingCode()).orElseThrow();
 		String notice = services.text("open311.notice", locale, receipt.trackingCodeDisplay(),
-				Open311Document.dateTime(created.deadlines().handle()));
+				Open311Document.dateTime(receipt.deadlines().handle()));
 		return new Posted(receipt.trackingCode(), key, notice);
 	}
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.AuditActions;
@@ -21,6 +22,7 @@ import org.xiangzhi.platform.AuditEntry;
 import org.xiangzhi.platform.AuditLog;
 import org.xiangzhi.platform.AuditOutcome;
 import org.xiangzhi.platform.DataScope;
+import org.xiangzhi.platform.ExpiringCache;
 import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.platform.Place;
 import org.xiangzhi.platform.Places;
@@ -63,6 +65,7 @@ public class ApiTokens {
 		this.places = places;
 		this.audit = audit;
 		this.clock = clock;
+		this.active = new ExpiringCache<>(CACHE_TTL, 10_000, clock);
 	}
 
 	/** A token as listed to administrators (never the secret). */
@@ -159,38 +162,62 @@ public class ApiTokens {
 			.param("now", java.sql.Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update();
+		// the cache is keyed by the secret's hash, which the id does not give
+		active.invalidateAll();
 		audit.record(AuditEntry.success(AuditActions.TOKEN_REVOKED, OBJECT_TYPE, id));
 	}
 
 	/**
 	 * The actor a presented secret stands for, if the token is known, active and
-	 * unexpired.
+	 * unexpired. A token is read from the database at most once per {@link #CACHE_TTL}
+	 * per node (it is checked on every API request); revoking it takes effect at once on
+	 * the node that revoked it and within that time on the others.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Actor> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		Optional<Actor> actor = jdbc
-			.sql("select id, name, role, place_code, org_path, created_by from api_token where token_hash = :hash "
-					+ "and revoked_at is null and (expires_at is null or expires_at > :now)")
-			.param("hash", sha256(secret))
+		return active.get(sha256(secret), hash -> load(hash, now))
+			.filter(token -> token.expiresAt() == null || token.expiresAt().isAfter(now))
+			.map(ActiveToken::actor);
+	}
+
+	/** How long a token is served from memory. */
+	static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
+	private record ActiveToken(Actor actor, Instant expiresAt) {
+	}
+
+	private final ExpiringCache<String, ActiveToken> active;
+
+	private Optional<ActiveToken> load(String hash, Instant now) {
+		Optional<ActiveToken> token = jdbc
+			.sql("select id, name, role, place_code, org_path, created_by, expires_at from api_token "
+					+ "where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > :now)")
+			.param("hash", hash)
 			.param("now", java.sql.Timestamp.from(now))
-			.query((rs, i) -> new Actor(rs.getLong("created_by"), "token:" + rs.getString("name"),
-					List.of(new Actor.Assignment(Role.valueOf(rs.getString("role")), rs.getString("place_code"),
-							OrgPath.of(rs.getString("org_path"))))))
+			.query((rs,
+					i) -> new ActiveToken(
+							new Actor(rs.getLong("created_by"), "token:" + rs.getString("name"),
+									List.of(new Actor.Assignment(Role.valueOf(rs.getString("role")),
+											rs.getString("place_code"), OrgPath.of(rs.getString("org_path"))))),
+							instant(rs.getTimestamp("expires_at"))))
 			.optional();
-		// "last used" to the minute: writing the one token row on every request
-		// serialised an
-		// integration's concurrent requests on its row lock
-		actor.ifPresent(a -> jdbc
+		// "last used" to the minute, written when the token is (re)loaded: writing the
+		// one
+		// token row on every request serialised an integration's concurrent requests on
+		// its
+		// row lock
+		token.ifPresent(a -> jdbc
 			.sql("update api_token set last_used_at = :now where token_hash = :hash "
 					+ "and (last_used_at is null or last_used_at < :stale)")
 			.param("now", java.sql.Timestamp.from(now))
 			.param("stale", java.sql.Timestamp.from(now.minusSeconds(60)))
-			.param("hash", sha256(secret))
+			.param("hash", hash)
 			.update());
-		return actor;
+		return token;
 	}
 
 	private long lastId(String secret) {

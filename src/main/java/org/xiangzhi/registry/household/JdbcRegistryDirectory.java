@@ -10,15 +10,18 @@ import org.xiangzhi.platform.OrgPath;
 import org.xiangzhi.registry.HouseholdId;
 import org.xiangzhi.registry.RegistryDirectory;
 import org.xiangzhi.registry.ResidentId;
-import org.xiangzhi.registry.places.GeoJson;
+import org.xiangzhi.registry.places.GridBoundaries;
 
 @Repository
 class JdbcRegistryDirectory implements RegistryDirectory {
 
 	private final JdbcClient jdbc;
 
-	JdbcRegistryDirectory(JdbcClient jdbc) {
+	private final GridBoundaries boundaries;
+
+	JdbcRegistryDirectory(JdbcClient jdbc, GridBoundaries boundaries) {
 		this.jdbc = jdbc;
+		this.boundaries = boundaries;
 	}
 
 	@Override
@@ -63,20 +66,7 @@ class JdbcRegistryDirectory implements RegistryDirectory {
 
 	@Override
 	public Optional<String> gridContaining(OrgPath underPath, double latitude, double longitude) {
-		// a village has a handful of grids: reading their boundaries is cheaper than a
-		// spatial index we would need PostGIS for
-		DataScope.SqlCondition inScope = DataScope.of(underPath).condition("d.org_path");
-		return jdbc
-			.sql("select d.place_code, d.boundary_geojson from grid_detail d join place p on p.code = d.place_code "
-					+ "where p.level = 'GRID' and d.boundary_geojson is not null and " + inScope.sql()
-					+ " order by d.place_code")
-			.params(inScope.params())
-			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2) })
-			.list()
-			.stream()
-			.filter(grid -> GeoJson.contains(grid[1], latitude, longitude))
-			.map(grid -> grid[0])
-			.findFirst();
+		return boundaries.gridContaining(underPath, latitude, longitude);
 	}
 
 	private static ResidentRef residentRef(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,5 +1,9 @@
 package org.xiangzhi.registry.places;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -94,37 +98,69 @@ public final class GeoJson {
 	 * contains nothing.
 	 */
 	public static boolean contains(String geojson, double lat, double lng) {
-		if (geojson == null || geojson.isBlank() || problem(geojson) != null) {
-			return false;
-		}
-		JsonNode geometry = geometry(JSON.readTree(geojson));
-		JsonNode coordinates = geometry.path("coordinates");
-		if ("Polygon".equals(geometry.path("type").asString(""))) {
-			return polygonContains(coordinates, lat, lng);
-		}
-		for (JsonNode polygon : coordinates) {
-			if (polygonContains(polygon, lat, lng)) {
-				return true;
-			}
-		}
-		return false;
+		return Area.parse(geojson).map(area -> area.contains(lat, lng)).orElse(false);
 	}
 
-	private static boolean polygonContains(JsonNode rings, double lat, double lng) {
-		boolean inside = false;
-		for (JsonNode ring : rings) {
-			// each crossing of a ring edge flips the state, so holes cut themselves out
-			for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-				double xi = ring.get(i).get(0).asDouble();
-				double yi = ring.get(i).get(1).asDouble();
-				double xj = ring.get(j).get(0).asDouble();
-				double yj = ring.get(j).get(1).asDouble();
-				if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
-					inside = !inside;
+	/**
+	 * A parsed boundary, for testing many points against it without reading the JSON
+	 * again: polygons, each a list of rings, each ring a list of [lng, lat] positions.
+	 */
+	public record Area(List<List<double[][]>> polygons) {
+
+		/** The boundary of a valid GeoJSON Polygon or MultiPolygon; empty otherwise. */
+		public static Optional<Area> parse(String geojson) {
+			if (geojson == null || geojson.isBlank() || problem(geojson) != null) {
+				return Optional.empty();
+			}
+			JsonNode geometry = geometry(JSON.readTree(geojson));
+			JsonNode coordinates = geometry.path("coordinates");
+			List<List<double[][]>> polygons = new ArrayList<>();
+			if ("Polygon".equals(geometry.path("type").asString(""))) {
+				polygons.add(rings(coordinates));
+			}
+			else {
+				for (JsonNode polygon : coordinates) {
+					polygons.add(rings(polygon));
 				}
 			}
+			return Optional.of(new Area(List.copyOf(polygons)));
 		}
-		return inside;
+
+		/** Whether the point lies inside (even-odd rule, so holes cut themselves out). */
+		public boolean contains(double lat, double lng) {
+			for (List<double[][]> rings : polygons) {
+				boolean inside = false;
+				for (double[][] ring : rings) {
+					// each crossing of a ring edge flips the state
+					for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+						double xi = ring[i][0];
+						double yi = ring[i][1];
+						double xj = ring[j][0];
+						double yj = ring[j][1];
+						if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+							inside = !inside;
+						}
+					}
+				}
+				if (inside) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static List<double[][]> rings(JsonNode rings) {
+			List<double[][]> result = new ArrayList<>();
+			for (JsonNode ring : rings) {
+				double[][] positions = new double[ring.size()][];
+				for (int i = 0; i < ring.size(); i++) {
+					positions[i] = new double[] { ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble() };
+				}
+				result.add(positions);
+			}
+			return result;
+		}
+
 	}
 
 	private static JsonNode geometry(JsonNode root) {

@@ -82,7 +82,10 @@ public class GridService {
 
 	private final AuditLog audit;
 
-	GridService(JdbcClient jdbc, Places places, AuditLog audit) {
+	private final GridBoundaries boundaries;
+
+	GridService(JdbcClient jdbc, Places places, AuditLog audit, GridBoundaries boundaries) {
+		this.boundaries = boundaries;
 		this.jdbc = jdbc;
 		this.places = places;
 		this.audit = audit;
@@ -388,6 +391,7 @@ public class GridService {
 			.param("lat", lat)
 			.param("lng", lng)
 			.update();
+		boundaries.changed();
 	}
 
 	private static String checkName(String name) {
