@@ -23,10 +23,20 @@ public interface Submissions {
 	void register(String token, String purpose);
 
 	/**
-	 * Claims the token for this payload.
+	 * Claims the token for this payload, for the signed-in actor of this thread (or
+	 * nobody, on a public form).
 	 * @param payloadHash a hash of the submitted fields that matter (see {@link #hash})
 	 */
-	Claim claim(String token, String purpose, String payloadHash);
+	default Claim claim(String token, String purpose, String payloadHash) {
+		return claim(token, purpose, payloadHash, CurrentActor.find().map(Actor::username).orElse(null));
+	}
+
+	/**
+	 * Claims the token for this payload on behalf of {@code actor} (the username the
+	 * token was issued to, null for a public form): for work that runs away from the
+	 * request's thread, e.g. in a {@link GroupCommit}.
+	 */
+	Claim claim(String token, String purpose, String payloadHash, String actor);
 
 	/** Records the result of a claimed submission, e.g. the id of the created record. */
 	void complete(String token, String result);

@@ -32,6 +32,7 @@ import org.xiangzhi.platform.Actor;
 import org.xiangzhi.platform.AuditActions;
 import org.xiangzhi.platform.AuditEntry;
 import org.xiangzhi.platform.AuditLog;
+import org.xiangzhi.platform.CurrentActor;
 import org.xiangzhi.platform.DataScope;
 import org.xiangzhi.platform.InvalidInputException;
 import org.xiangzhi.platform.OrgPath;
@@ -159,7 +160,8 @@ public class CaseDesk {
 	public Receipt report(NewCase report, String token, String purpose, Long open311ClientId,
 			List<CaseStore.CompanionRow> alongside) {
 		Draft draft = prepare(report, null, open311ClientId, DataScope.of(OrgPath.ROOT));
-		return groupCommit.run(() -> file(draft, report.payloadHash(), token, purpose, alongside));
+		String tokenHolder = CurrentActor.find().map(Actor::username).orElse(null);
+		return groupCommit.run(() -> file(draft, report.payloadHash(), token, purpose, tokenHolder, alongside));
 	}
 
 	/**
@@ -171,7 +173,8 @@ public class CaseDesk {
 			throw new InvalidInputException("channel", "case.intake.channel.invalid");
 		}
 		Draft draft = prepare(report, actor.username(), null, CaseAccess.handleScope(actor));
-		return groupCommit.run(() -> file(draft, report.payloadHash(), token, "case-intake", List.of()));
+		return groupCommit
+			.run(() -> file(draft, report.payloadHash(), token, "case-intake", actor.username(), List.of()));
 	}
 
 	/** A validated, routed report: everything but the writes. */
@@ -179,10 +182,14 @@ public class CaseDesk {
 			CaseReported reported) {
 	}
 
-	private Receipt file(Draft draft, String payloadHash, String token, String purpose,
+	/**
+	 * The writes of a report; runs in a group commit, so everything it needs of the
+	 * request (the token's holder too) comes in as an argument.
+	 */
+	private Receipt file(Draft draft, String payloadHash, String token, String purpose, String tokenHolder,
 			List<CaseStore.CompanionRow> alongside) {
 		if (token != null) {
-			Submissions.Claim claim = submissions.claim(token, purpose, payloadHash);
+			Submissions.Claim claim = submissions.claim(token, purpose, payloadHash, tokenHolder);
 			switch (claim.status()) {
 				case REPLAY:
 					CaseRecord first = store.findByTrackingCode(claim.result())

@@ -85,6 +85,11 @@ class BatchingGroupCommit implements GroupCommit, DisposableBean {
 		return new long[] { groups.get(), grouped.get() };
 	}
 
+	/** Works waiting for the writer. */
+	int waiting() {
+		return queue.size();
+	}
+
 	private void drain() {
 		while (!closed || !queue.isEmpty()) {
 			Pending<?> first;

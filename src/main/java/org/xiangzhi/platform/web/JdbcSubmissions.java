@@ -80,11 +80,10 @@ class JdbcSubmissions implements Submissions {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Claim claim(String token, String purpose, String payloadHash) {
+	public Claim claim(String token, String purpose, String payloadHash, String actor) {
 		if (token == null || token.isBlank() || token.length() > 64) {
 			return new Claim(Status.UNKNOWN, null);
 		}
-		String actor = CurrentActor.find().map(a -> a.username()).orElse(null);
 		// a token belongs to whoever was shown the form (or to nobody, for public forms)
 		var update = jdbc
 			.sql("update submission set payload_hash = :h where token = :t and purpose = :p and payload_hash is null "

@@ -1,12 +1,10 @@
 package org.xiangzhi.platform.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.xiangzhi.MutableClock;
 import org.xiangzhi.platform.SecuritySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,36 +76,6 @@ class AddressThrottleTest {
 		assertThat(throttle.isBlocked("203.0.113.7")).isTrue();
 		assertThat(throttle.isBlocked("198.51.100.1")).isFalse();
 		assertThat(throttle.isBlocked("2001:db8::1")).isFalse();
-	}
-
-	/** A clock the test moves by hand. */
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant start) {
-			this.now = start;
-		}
-
-		void advance(Duration duration) {
-			now = now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }
