@@ -106,8 +106,8 @@ run() { # name port script
 }
 # warm-up: JIT and connection pools. Xiangzhi has far more code on the path than the bare
 # endpoint; with 10 s its C2 compiler still used 15 % of the CPU during the measured runs
-# (async-profiler), so each side gets WARMUP of load first
-WARMUP=${BENCH_WARMUP:-30s}
+# (async-profiler), so each side gets WARMUP (60 s) of load first
+WARMUP=${BENCH_WARMUP:-60s}
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/bare.lua" http://127.0.0.1:18081 >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/api.lua" http://127.0.0.1:18080 >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/open311.lua" http://127.0.0.1:18080 >/dev/null

@@ -27,7 +27,8 @@ class MessagesCompletenessTest {
 
 	static final List<String> BUNDLES = List.of("messages", "i18n/security", "i18n/audit", "i18n/registry",
 			"i18n/registry-import", "i18n/registry-places", "i18n/cases", "i18n/cases-desk", "i18n/cases-open311",
-			"i18n/cases-mediation", "i18n/notify", "i18n/cases-intake");
+			"i18n/cases-mediation", "i18n/notify", "i18n/cases-intake", "i18n/party", "i18n/party-links",
+			"i18n/party-visits", "i18n/party-points", "i18n/party-study");
 
 	static final Pattern LITERAL_KEY = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9_.]*)(?:\\(|})");
 
