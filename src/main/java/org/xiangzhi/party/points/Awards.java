@@ -268,15 +268,15 @@ public class Awards {
 	 * nothing; rejecting an approved one is refused.
 	 */
 	public Decision reject(Actor actor, long id, String reason) {
-		String why = reason == null ? "" : reason.strip();
-		if (why.isEmpty() || why.length() > 500) {
-			throw new InvalidInputException("reason", "party.points.reject.reason.required");
-		}
-		return decide(actor, id, AwardStatus.REJECTED, why);
+		return decide(actor, id, AwardStatus.REJECTED, reason == null ? "" : reason.strip());
 	}
 
 	private Decision decide(Actor actor, long id, AwardStatus target, String reason) {
+		// scope first: an award outside answers "not found" whatever else is wrong
 		Award award = require(id, PartyAccess.manageScope(actor));
+		if (target == AwardStatus.REJECTED && (reason.isEmpty() || reason.length() > 500)) {
+			throw new InvalidInputException("reason", "party.points.reject.reason.required");
+		}
 		OrgPath branch = units.branchPathOf(award.path());
 		Period quarter = Period.quarterOf(award.earnedOn());
 		if (award.status().towards(target) == AwardStatus.Step.ALREADY) {

@@ -48,6 +48,11 @@ public record Period(int year, Integer quarter) {
 		}
 	}
 
+	/** The year as text (a message argument must not be formatted as 2,026). */
+	public String yearText() {
+		return Integer.toString(year);
+	}
+
 	public boolean quarterly() {
 		return quarter != null;
 	}
