@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -577,10 +576,6 @@ public class PartyMembers {
 				fullOn == null ? null : fullOn.toLocalDate(), MemberStatus.valueOf(rs.getString("status")),
 				statusOn == null ? null : statusOn.toLocalDate(), rs.getBoolean("mobile"), rs.getString("mobile_note"),
 				rs.getInt("version"));
-	}
-
-	static Set<Long> ids(List<MemberLine> lines) {
-		return lines.stream().map(l -> l.member().id()).collect(Collectors.toSet());
 	}
 
 }
