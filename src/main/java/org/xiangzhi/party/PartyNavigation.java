@@ -23,6 +23,8 @@ class PartyNavigation implements Navigation {
 			items.add(new Item("/party/visits", "nav.party.visits", 410));
 			items.add(new Item("/party/points", "nav.party.points", 415));
 			items.add(new Item("/party/study", "nav.party.study", 420));
+			items.add(new Item("/party/posts", "party.posts.title", 425));
+			items.add(new Item("/party/plaques", "party.plaques.title", 426));
 		}
 		if (actor.hasAny(PartyAccess.MEMBERS)) {
 			items.add(new Item("/party/me", "nav.party.me", 400));
