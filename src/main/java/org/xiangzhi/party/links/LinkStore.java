@@ -43,7 +43,7 @@ class LinkStore {
 	record LinkRow(long id, long householdId, long memberId, LinkSource source, Instant since, Instant until,
 			String createdBy, String endedBy, String address, String headName, String memberName) {
 
-		boolean current() {
+		public boolean current() {
 			return until == null;
 		}
 
