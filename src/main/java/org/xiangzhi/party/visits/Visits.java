@@ -262,8 +262,9 @@ class Visits {
 	 * @param token a one-time form token or registered idempotency key; null for none
 	 */
 	Logged logAsMember(Actor actor, VisitInput input, byte[] photo, String token) {
-		MemberRef me = memberOf(actor).orElseThrow(() -> new RecordNotFoundException("party-member", actor.username()));
+		// the input first: its refusal tells nothing about who is a member
 		Checked checked = check(input, photo);
+		MemberRef me = memberOf(actor).orElseThrow(() -> new RecordNotFoundException("party-member", actor.username()));
 		HouseholdId household = new HouseholdId(input.householdId());
 		if (!links.linkedMember(household).map(me.id()::equals).orElse(false)) {
 			throw new InvalidInputException("householdId", "party.visits.household.notLinked");
