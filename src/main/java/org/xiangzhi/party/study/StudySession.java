@@ -32,6 +32,11 @@ public record StudySession(long id, PartyOrgId orgId, String orgName, OrgPath pa
 		return LocalDateTime.ofInstant(startsAt, ZONE);
 	}
 
+	/** The agenda's lines, for pages. */
+	public List<String> agendaLines() {
+		return agenda == null ? List.of() : Arrays.stream(agenda.split("\\R")).toList();
+	}
+
 	/** A line of the materials: a link when it is an address, else text. */
 	public record Material(String text, boolean link) {
 	}
