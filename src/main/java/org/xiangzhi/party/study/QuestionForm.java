@@ -17,7 +17,7 @@ record QuestionForm(String placeCode, String kind, String topic, String text, St
 		return new QuestionForm(placeCode, QuestionKind.SINGLE.name(), null, null, null, List.of(), null);
 	}
 
-	boolean isCorrect(String key) {
+	public boolean isCorrect(String key) {
 		return correct != null && correct.contains(key);
 	}
 
