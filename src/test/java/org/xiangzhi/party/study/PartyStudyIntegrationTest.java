@@ -108,8 +108,8 @@ class PartyStudyIntegrationTest {
 		assertThat(f.withoutTest()).isEqualTo(1);
 		assertThat(sessions.checkIn(members.get(3).actor().accountId(), s.checkinCode()))
 			.isEqualTo(StudySessions.CheckIn.NOT_OPEN);
-		assertThatThrownBy(() -> sessions.update(cadre, s.id(), new StudySessions.Draft(null, SessionKind.OTHER, "x",
-				LocalDateTime.now(), null, null, null)))
+		assertThatThrownBy(() -> sessions.update(cadre, s.id(),
+				new StudySessions.Draft(null, SessionKind.OTHER, "x", LocalDateTime.now(), null, null, null)))
 			.hasMessageContaining("party.study.session.closed");
 	}
 
@@ -146,21 +146,21 @@ class PartyStudyIntegrationTest {
 		Actor county = TestActors.account(jdbc, "county-admin");
 		Actor zhenbao = cadre();
 		Actor chengcao = TestActors.account(jdbc, "village-cadre");
-		Question shared = bank.create(county, new QuestionBank.Draft("620621", QuestionKind.SINGLE, "全县",
-				"民勤县所在的市是？", List.of("武威市", "酒泉市"), Set.of("A"), null));
-		Question own = bank.create(zhenbao, new QuestionBank.Draft(StudyFixtures.ZHENBAO, QuestionKind.TRUE_FALSE,
-				"本村", "珍宝村属于收成镇。", List.of(), Set.of("T"), null));
+		Question shared = bank.create(county, new QuestionBank.Draft("620621", QuestionKind.SINGLE, "全县", "民勤县所在的市是？",
+				List.of("武威市", "酒泉市"), Set.of("A"), null));
+		Question own = bank.create(zhenbao, new QuestionBank.Draft(StudyFixtures.ZHENBAO, QuestionKind.TRUE_FALSE, "本村",
+				"珍宝村属于收成镇。", List.of(), Set.of("T"), null));
 		assertThat(bank.usable(chengcao, shared.id())).isNotNull();
 		assertThat(bank.usable(chengcao, null, false)).extracting(Question::id)
 			.contains(shared.id())
 			.doesNotContain(own.id());
 		assertThatThrownBy(() -> bank.usable(chengcao, own.id())).isInstanceOf(RecordNotFoundException.class);
-		assertThatThrownBy(() -> bank.update(zhenbao, shared.id(), new QuestionBank.Draft(null, QuestionKind.SINGLE,
-				null, "改", List.of("a", "b"), Set.of("A"), null)))
+		assertThatThrownBy(() -> bank.update(zhenbao, shared.id(),
+				new QuestionBank.Draft(null, QuestionKind.SINGLE, null, "改", List.of("a", "b"), Set.of("A"), null)))
 			.as("read above, write only in scope")
 			.isInstanceOf(RecordNotFoundException.class);
-		assertThatThrownBy(() -> bank.create(zhenbao, new QuestionBank.Draft("620621", QuestionKind.TRUE_FALSE, null,
-				"x", List.of(), Set.of("T"), null)))
+		assertThatThrownBy(() -> bank.create(zhenbao,
+				new QuestionBank.Draft("620621", QuestionKind.TRUE_FALSE, null, "x", List.of(), Set.of("T"), null)))
 			.hasMessageContaining("party.study.question.place.invalid");
 	}
 
