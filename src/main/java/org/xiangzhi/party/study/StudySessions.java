@@ -141,7 +141,8 @@ public class StudySessions {
 	}
 
 	/** A session of the actor's read scope; else audited and not found. */
-	@Transactional(readOnly = true, noRollbackFor = RecordNotFoundException.class)
+	// not read-only: a refusal writes its SCOPE_DENIED audit row
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
 	public StudySession get(Actor actor, long id) {
 		return require(id, PartyAccess.readScope(actor));
 	}
@@ -470,7 +471,7 @@ public class StudySessions {
 	}
 
 	/** What a scan would come to, without checking in (the page before the button). */
-	@Transactional(readOnly = true, noRollbackFor = RecordNotFoundException.class)
+	@Transactional(readOnly = true)
 	public CheckIn preview(long accountId, StudySession s) {
 		Optional<MemberRef> member = directory.memberOfAccount(accountId);
 		if (member.isEmpty()) {
@@ -486,7 +487,7 @@ public class StudySessions {
 	}
 
 	/** The session a QR code leads to. */
-	@Transactional(readOnly = true, noRollbackFor = RecordNotFoundException.class)
+	@Transactional(readOnly = true)
 	public StudySession byCheckInCode(String code) {
 		return byCode(code).orElseThrow(() -> new RecordNotFoundException("study-checkin", code));
 	}

@@ -148,7 +148,8 @@ public class StudyTests {
 	}
 
 	/** A session the member belongs to; else audited and not found. */
-	@Transactional(readOnly = true, noRollbackFor = RecordNotFoundException.class)
+	// not read-only: a refusal writes its SCOPE_DENIED audit row
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
 	public StudySession sessionOf(MemberRef member, long sessionId) {
 		StudySession s = sessions.find(sessionId)
 			.orElseThrow(() -> new RecordNotFoundException(StudySessions.SESSION, sessionId));
@@ -278,7 +279,8 @@ public class StudyTests {
 	}
 
 	/** The member's own attempt; another member's is audited and not found. */
-	@Transactional(readOnly = true, noRollbackFor = RecordNotFoundException.class)
+	// not read-only: a refusal writes its SCOPE_DENIED audit row
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
 	public Attempt ownAttempt(MemberRef member, long attemptId) {
 		Attempt a = attempt(attemptId).orElseThrow(() -> new RecordNotFoundException(ATTEMPT, attemptId));
 		if (!a.memberId().equals(member.id())) {
