@@ -1,10 +1,5 @@
 package org.xiangzhi.cases.core;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,17 +8,13 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.xiangzhi.cases.CaseId;
+import org.xiangzhi.platform.Images;
 import org.xiangzhi.platform.InvalidInputException;
 
 /**
@@ -71,22 +62,27 @@ public class CasePhotos {
 	 * @throws InvalidInputException {@code case.photo.*} when the upload is refused
 	 */
 	public Photo store(byte[] upload, Kind kind, String uploadedBy) {
-		if (upload == null || upload.length == 0) {
-			throw new InvalidInputException("photos", "case.photo.empty");
-		}
-		if (upload.length > settings.maxPhotoBytes()) {
-			throw new InvalidInputException("photos", "case.photo.tooLarge");
-		}
-		if (!isJpeg(upload) && !isPng(upload)) {
-			throw new InvalidInputException("photos", "case.photo.notImage");
-		}
-		for (UploadScanner scanner : scanners) {
-			if (!scanner.clean(upload)) {
-				throw new InvalidInputException("photos", "case.photo.infected");
+		Images.Limits limits = new Images.Limits(settings.maxPhotoBytes(), settings.maxPhotoPixels(),
+				settings.maxPhotoSide());
+		Images.Jpeg stored;
+		try {
+			Images.check(upload, limits);
+			for (UploadScanner scanner : scanners) {
+				if (!scanner.clean(upload)) {
+					throw new InvalidInputException("photos", "case.photo.infected");
+				}
 			}
+			stored = Images.reencode(upload, limits);
 		}
-		BufferedImage stored = scaled(decode(upload));
-		byte[] jpeg = encode(stored);
+		catch (Images.RefusedImage refused) {
+			throw new InvalidInputException("photos", switch (refused.problem()) {
+				case EMPTY -> "case.photo.empty";
+				case TOO_LARGE -> "case.photo.tooLarge";
+				case TOO_MANY_PIXELS -> "case.photo.tooManyPixels";
+				case NOT_AN_IMAGE -> "case.photo.notImage";
+			});
+		}
+		byte[] jpeg = stored.bytes();
 		String storageName = randomName();
 		try {
 			Files.createDirectories(settings.photoDir());
@@ -99,8 +95,8 @@ public class CasePhotos {
 				+ "created_at) values (:kind, :name, 'image/jpeg', :w, :h, :bytes, :by, :now)")
 			.param("kind", kind.name())
 			.param("name", storageName)
-			.param("w", stored.getWidth())
-			.param("h", stored.getHeight())
+			.param("w", stored.width())
+			.param("h", stored.height())
 			.param("bytes", jpeg.length)
 			.param("by", uploadedBy)
 			.param("now", Timestamp.from(clock.instant()))
@@ -109,7 +105,7 @@ public class CasePhotos {
 			.param("name", storageName)
 			.query(Long.class)
 			.single();
-		return new Photo(id, null, kind, storageName, stored.getWidth(), stored.getHeight(), jpeg.length);
+		return new Photo(id, null, kind, storageName, stored.width(), stored.height(), jpeg.length);
 	}
 
 	/**
@@ -188,83 +184,10 @@ public class CasePhotos {
 		return settings.photoDir().resolve(storageName);
 	}
 
-	private BufferedImage decode(byte[] upload) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				throw new InvalidInputException("photos", "case.photo.notImage");
-			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(in, true, true);
-				// the header's size is read before any pixel is: a pixel flood stops here
-				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-				if (pixels > settings.maxPhotoPixels() || pixels <= 0) {
-					throw new InvalidInputException("photos", "case.photo.tooManyPixels");
-				}
-				BufferedImage image = reader.read(0);
-				if (image == null) {
-					throw new InvalidInputException("photos", "case.photo.notImage");
-				}
-				return image;
-			}
-			finally {
-				reader.dispose();
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof InvalidInputException invalid) {
-				throw invalid;
-			}
-			throw new InvalidInputException("photos", "case.photo.notImage");
-		}
-	}
-
-	private BufferedImage scaled(BufferedImage image) {
-		int side = Math.max(image.getWidth(), image.getHeight());
-		double factor = side > settings.maxPhotoSide() ? (double) settings.maxPhotoSide() / side : 1;
-		int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
-		int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
-		// drawing onto a fresh RGB canvas also flattens transparency and odd colour
-		// models
-		BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = out.createGraphics();
-		try {
-			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-			g.setColor(java.awt.Color.WHITE);
-			g.fillRect(0, 0, width, height);
-			g.drawImage(image, 0, 0, width, height, null);
-		}
-		finally {
-			g.dispose();
-		}
-		return out;
-	}
-
-	private static byte[] encode(BufferedImage image) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "jpg", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
 	private String randomName() {
 		byte[] bytes = new byte[16];
 		random.nextBytes(bytes);
 		return HexFormat.of().formatHex(bytes) + ".jpg";
-	}
-
-	static boolean isJpeg(byte[] b) {
-		return b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
-	}
-
-	static boolean isPng(byte[] b) {
-		return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
-				&& b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A;
 	}
 
 }

@@ -34,7 +34,8 @@ class PartyDemoDataIntegrationTest {
 
 	@Test
 	void chengcaoAndQingshuiLookAsTheSeedsSay() {
-		assertThat(count("select count(*) from party_org where kind = 'TOWN_COMMITTEE' and place_code = '620621110'"))
+		assertThat(count("select count(*) from party_org where kind = 'TOWN_COMMITTEE' and place_code = '620621110' "
+				+ "and name = '苏武镇党委'"))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from party_org where kind = 'GRID_GROUP' and parent_id in " + BRANCH))
 			.isEqualTo(3);
