@@ -164,7 +164,7 @@ class MandatoryVisitsIntegrationTest {
 
 	@Test
 	void aCadreCannotRecordATriggerOutsideTheirScope() {
-		HouseholdId chengcao = VisitFixtures.freeHousehold(jdbc, VisitFixtures.CHENGCAO);
+		HouseholdId chengcao = VisitFixtures.householdWithoutTasks(jdbc, VisitFixtures.CHENGCAO);
 		assertThatThrownBy(
 				() -> visits.recordTrigger(cadre(), new TriggerInput(chengcao.value(), "ILLNESS", null, null), null))
 			.hasMessageContaining("party.visits.household.unknown");

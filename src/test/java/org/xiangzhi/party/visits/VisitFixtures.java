@@ -63,6 +63,20 @@ final class VisitFixtures {
 			.single());
 	}
 
+	/**
+	 * A household of the village without mandatory visits, linked or not (橙槽村's demo
+	 * branch looks after all of its households).
+	 */
+	static HouseholdId householdWithoutTasks(JdbcClient jdbc, String villageCode) {
+		return new HouseholdId(jdbc
+			.sql("select h.id from household h where h.village_code = :v and h.status = 'ACTIVE' "
+					+ "and not exists (select 1 from party_visit_task t where t.household_id = h.id) "
+					+ "order by h.id desc fetch first 1 rows only")
+			.param("v", villageCode)
+			.query(Long.class)
+			.single());
+	}
+
 	/** Links the household to the member, as the links section would. */
 	static void link(JdbcClient jdbc, HouseholdId household, MemberId member) {
 		String path = jdbc.sql("select org_path from household where id = :h")

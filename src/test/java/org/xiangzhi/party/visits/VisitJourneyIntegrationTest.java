@@ -301,7 +301,7 @@ class VisitJourneyIntegrationTest {
 				get("/api/v1/party/visits").param("household", "" + household.value()).with(TestActors.as(chengcao)))
 			.getContentAsString()).isEqualTo("[]");
 		// and the other way round: 珍宝村's secretary cannot reach a 橙槽村 task
-		HouseholdId chengcaoHousehold = VisitFixtures.freeHousehold(jdbc, VisitFixtures.CHENGCAO);
+		HouseholdId chengcaoHousehold = VisitFixtures.householdWithoutTasks(jdbc, VisitFixtures.CHENGCAO);
 		long theirs = visits.recordTrigger(chengcao,
 				new VisitRecords.TriggerInput(chengcaoHousehold.value(), "WEDDING", null, null), null);
 		assertThat(perform(get("/party/visits/tasks/" + theirs).with(TestActors.as(zhenbao))).getStatus())
