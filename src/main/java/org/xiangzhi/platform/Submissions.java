@@ -1,5 +1,7 @@
 package org.xiangzhi.platform;
 
+import java.util.Optional;
+
 /**
  * One-time form tokens that double as idempotency keys (Stripe/IETF idempotency-key
  * semantics). A form carries a token from {@link #issue(String)}; the handler calls
@@ -45,7 +47,7 @@ public interface Submissions {
 	 * When the token was issued, if it is known and not expired: a form sent back a
 	 * moment after it was shown was not filled in by a person.
 	 */
-	java.util.Optional<java.time.Instant> issuedAt(String token, String purpose);
+	Optional<java.time.Instant> issuedAt(String token, String purpose);
 
 	/** A stable SHA-256 of the given values, for {@link #claim}. */
 	static String hash(Object... values) {
@@ -69,6 +71,21 @@ public interface Submissions {
 
 		public static Claim fresh() {
 			return new Claim(Status.NEW, null);
+		}
+
+		/**
+		 * The first result when this is a replay, empty when the claim is new: go ahead.
+		 * @throws InvalidInputException on {@code submissionToken}:
+		 * {@code submission.conflict} for a token reused with other data,
+		 * {@code submission.expired} for an unknown one
+		 */
+		public Optional<String> replayedResult() {
+			return switch (status) {
+				case NEW -> Optional.empty();
+				case REPLAY -> Optional.of(result == null ? "" : result);
+				case CONFLICT -> throw new InvalidInputException("submissionToken", "submission.conflict");
+				case UNKNOWN -> throw new InvalidInputException("submissionToken", "submission.expired");
+			};
 		}
 
 	}

@@ -190,17 +190,11 @@ public class CaseDesk {
 			List<CaseStore.CompanionRow> alongside) {
 		if (token != null) {
 			Submissions.Claim claim = submissions.claim(token, purpose, payloadHash, tokenHolder);
-			switch (claim.status()) {
-				case REPLAY:
-					CaseRecord first = store.findByTrackingCode(claim.result())
-						.orElseThrow(() -> new IllegalStateException("receipt without case"));
-					return new Receipt(first.id(), first.trackingCode(), true, first.deadlines());
-				case CONFLICT:
-					throw new InvalidInputException("submissionToken", "submission.conflict");
-				case UNKNOWN:
-					throw new InvalidInputException("submissionToken", "submission.expired");
-				default:
-					break;
+			Optional<String> replayed = claim.replayedResult();
+			if (replayed.isPresent()) {
+				CaseRecord first = store.findByTrackingCode(replayed.get())
+					.orElseThrow(() -> new IllegalStateException("receipt without case"));
+				return new Receipt(first.id(), first.trackingCode(), true, first.deadlines());
 			}
 		}
 		CaseRecord c = draft.record();

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -113,15 +114,9 @@ public class Open311Clients {
 			.orElseThrow(() -> new InvalidInputException("countyCode", "open311.client.county.invalid"));
 		Submissions.Claim claim = submissions.claim(formToken == null ? "" : formToken, CREATE_FORM,
 				Submissions.hash(cleanName, county.code()));
-		switch (claim.status()) {
-			case REPLAY:
-				return new Issued(Long.parseLong(claim.result()), null);
-			case CONFLICT:
-				throw new InvalidInputException("submissionToken", "submission.conflict");
-			case UNKNOWN:
-				throw new InvalidInputException("submissionToken", "submission.expired");
-			default:
-				break;
+		Optional<String> replayed = claim.replayedResult();
+		if (replayed.isPresent()) {
+			return new Issued(Long.parseLong(replayed.get()), null);
 		}
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -184,15 +185,10 @@ class LinkDesk {
 		}
 		String payload = accepted == null ? "auto" : encode(accepted);
 		Submissions.Claim claim = submissions.claim(token, PURPOSE, Submissions.hash(villageCode, payload));
-		switch (claim.status()) {
-			case REPLAY -> {
-				String[] parts = claim.result().split("/");
-				return new SaveResult(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), true);
-			}
-			case CONFLICT -> throw new InvalidInputException("submissionToken", "submission.conflict");
-			case UNKNOWN -> throw new InvalidInputException("submissionToken", "submission.expired");
-			default -> {
-			}
+		Optional<String> replayed = claim.replayedResult();
+		if (replayed.isPresent()) {
+			String[] parts = replayed.get().split("/");
+			return new SaveResult(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), true);
 		}
 		SaveResult result = write(actor, village, accepted);
 		submissions.complete(token, result.saved() + "/" + result.skipped());

@@ -34,12 +34,7 @@ class OneTimeForms {
 			return Optional.empty();
 		}
 		Submissions.Claim claim = submissions.claim(token, purpose, Submissions.hash(payload));
-		return switch (claim.status()) {
-			case NEW -> Optional.empty();
-			case REPLAY -> Optional.of(claim.result() == null ? "" : claim.result());
-			case CONFLICT -> throw new InvalidInputException("submissionToken", "submission.conflict");
-			case UNKNOWN -> throw new InvalidInputException("submissionToken", "submission.expired");
-		};
+		return claim.replayedResult();
 	}
 
 	void complete(String token, Object result) {

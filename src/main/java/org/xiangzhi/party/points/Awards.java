@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,15 +165,9 @@ public class Awards {
 		}
 		if (token != null) {
 			Submissions.Claim claim = submissions.claim(token, PROPOSE_FORM, proposal.payloadHash());
-			switch (claim.status()) {
-				case REPLAY:
-					return new Proposed(Long.parseLong(claim.result()), true);
-				case CONFLICT:
-					throw new InvalidInputException("submissionToken", "submission.conflict");
-				case UNKNOWN:
-					throw new InvalidInputException("submissionToken", "submission.expired");
-				default:
-					break;
+			Optional<String> replayed = claim.replayedResult();
+			if (replayed.isPresent()) {
+				return new Proposed(Long.parseLong(replayed.get()), true);
 			}
 		}
 		long id = insert(member, county, rule, quantity, on, evidence, reference, null, actor.username());

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -218,15 +219,9 @@ public class StudyTests {
 		}
 		Submissions.Claim claim = submissions.claim(token, PURPOSE,
 				Submissions.hash(sessionId, member.id(), canonical(sorted)));
-		switch (claim.status()) {
-			case REPLAY:
-				return attempt(Long.parseLong(claim.result())).orElseThrow();
-			case CONFLICT:
-				throw new InvalidInputException("submissionToken", "submission.conflict");
-			case UNKNOWN:
-				throw new InvalidInputException("submissionToken", "submission.expired");
-			default:
-				break;
+		Optional<String> replayed = claim.replayedResult();
+		if (replayed.isPresent()) {
+			return attempt(Long.parseLong(replayed.get())).orElseThrow();
 		}
 		List<Question> questions = sessions.questions(sessionId);
 		Scoring.Result result = Scoring.score(questions, sorted, s.passMark());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -327,15 +328,9 @@ class Visits {
 					Submissions.hash(household.id(), member.id(), v.kind(), v.visitedOn(), v.notes(), input.followUp(),
 							v.followUpText(), photo == null ? 0 : photo.length, java.util.Arrays.hashCode(photo)),
 					actor.username());
-			switch (claim.status()) {
-				case REPLAY:
-					return new Logged(Long.parseLong(claim.result()), 0, true);
-				case CONFLICT:
-					throw new InvalidInputException("submissionToken", "submission.conflict");
-				case UNKNOWN:
-					throw new InvalidInputException("submissionToken", "submission.expired");
-				default:
-					break;
+			Optional<String> replayed = claim.replayedResult();
+			if (replayed.isPresent()) {
+				return new Logged(Long.parseLong(replayed.get()), 0, true);
 			}
 		}
 		List<Task> open = store.openTasksOf(household.id());
@@ -391,15 +386,9 @@ class Visits {
 		if (token != null) {
 			Submissions.Claim claim = submissions.claim(token, TRIGGER_FORM,
 					Submissions.hash(household.id(), kind, occurredOn, note), actor.username());
-			switch (claim.status()) {
-				case REPLAY:
-					return Long.parseLong(claim.result());
-				case CONFLICT:
-					throw new InvalidInputException("submissionToken", "submission.conflict");
-				case UNKNOWN:
-					throw new InvalidInputException("submissionToken", "submission.expired");
-				default:
-					break;
+			Optional<String> replayed = claim.replayedResult();
+			if (replayed.isPresent()) {
+				return Long.parseLong(replayed.get());
 			}
 		}
 		// an event announced ahead (a wedding next week) counts from its day, one

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -189,18 +190,13 @@ public class AccountService {
 	public long createOnce(Actor actor, NewAccount command, String formToken) {
 		Submissions.Claim claim = submissions.claim(formToken, CREATE_FORM, Submissions.hash(command.username(),
 				command.displayName(), command.phone(), command.role(), command.placeCode()));
-		switch (claim.status()) {
-			case REPLAY:
-				return Long.parseLong(claim.result());
-			case CONFLICT:
-				throw new InvalidInputException("submissionToken", "submission.conflict");
-			case UNKNOWN:
-				throw new InvalidInputException("submissionToken", "submission.expired");
-			default:
-				long id = create(actor, command).id();
-				submissions.complete(formToken, Long.toString(id));
-				return id;
+		Optional<String> replayed = claim.replayedResult();
+		if (replayed.isPresent()) {
+			return Long.parseLong(replayed.get());
 		}
+		long id = create(actor, command).id();
+		submissions.complete(formToken, Long.toString(id));
+		return id;
 	}
 
 	public Account create(Actor actor, NewAccount command) {

@@ -90,18 +90,13 @@ public class ApiTokens {
 			String formToken) {
 		Submissions.Claim claim = submissions.claim(formToken, ApiTokenController.CREATE_FORM,
 				Submissions.hash(name.strip(), role, placeCode, validDays));
-		switch (claim.status()) {
-			case REPLAY:
-				return new IssuedToken(Long.parseLong(claim.result()), null);
-			case CONFLICT:
-				throw new InvalidInputException("submissionToken", "submission.conflict");
-			case UNKNOWN:
-				throw new InvalidInputException("submissionToken", "submission.expired");
-			default:
-				IssuedToken issued = create(creator, name, role, placeCode, validDays);
-				submissions.complete(formToken, Long.toString(issued.id()));
-				return issued;
+		Optional<String> replayed = claim.replayedResult();
+		if (replayed.isPresent()) {
+			return new IssuedToken(Long.parseLong(replayed.get()), null);
 		}
+		IssuedToken issued = create(creator, name, role, placeCode, validDays);
+		submissions.complete(formToken, Long.toString(issued.id()));
+		return issued;
 	}
 
 	public IssuedToken create(Actor creator, String name, Role role, String placeCode, int validDays) {
