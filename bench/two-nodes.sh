@@ -170,7 +170,7 @@ echo "  probe POST /api/v1/cases through the balancer: $probe"
 [[ "$probe" == 20? ]] || fail "(c) intake probe answered $probe: $(head -c 300 "$OUT/probe.json")"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/api.lua" "http://127.0.0.1:$LB2" > /dev/null   # warms both nodes
 run() { # name port
-	wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$OUT/api.lua" "http://127.0.0.1:$2" > "$OUT/$1.txt" 2>&1
+	wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$OUT/api.lua" "http://127.0.0.1:$2" > "$OUT/$1.txt" 2>&1
 	echo "  $1 $(grep RESULT "$OUT/$1.txt")"
 }
 : > "$OUT/nginx/logs/both.log"; kill -USR1 "$(cat "$OUT/nginx/nginx.pid")"   # reopen: count the measured runs only
