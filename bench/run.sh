@@ -274,7 +274,7 @@ cat "$OUT/report.md" >> "$REPORT"
 	echo "<h1>Xiangzhi benchmark $RUN</h1><pre>"
 	sed -n '/^Machine/,/^$/p' "$OUT/report.md" | sed 's/&/\&amp;/g; s/</\&lt;/g'
 	echo "</pre><table><tr><th>run</th><th>requests/s</th><th>p50</th><th>p90</th><th>p99</th><th>errors</th><th>vs bare</th><th>vs PostgreSQL</th><th>raw</th></tr>"
-	grep '^| [^-r]' "$OUT/report.md" | grep -v '^| run' | while IFS= read -r line; do
+	grep '^| ' "$OUT/report.md" | grep -v '^| run |' | grep -v '^| ---' | while IFS= read -r line; do
 		IFS='|' read -r _ label rps p50 p90 p99 err vb vp _ <<< "$line"
 		echo "<tr><td>${label//\`/}</td><td>$rps</td><td>$p50</td><td>$p90</td><td>$p99</td><td>$err</td><td>${vb//\*/}</td><td>${vp//\*/}</td><td></td></tr>"
 	done
