@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+# The whole performance run in one command (see bench/README.md):
+#
+#     bench/run.sh                                   # full: 30 s per figure, 30 s warm-up per side
+#     BENCH_DURATION=10s BENCH_WARMUP=10s bench/run.sh   # smoke run
+#
+# 1. builds the application and bench/bare-endpoint when their jars are missing (BENCH_REBUILD=1: always);
+# 2. reuses the dataset in BENCH_DB (default xz_bench) or tops it up to BENCH_CASES cases (default
+#    2,000,000) with CaseQueueBench;
+# 3. starts Xiangzhi and the bare endpoint on that PostgreSQL database and measures, at
+#    BENCH_CONNECTIONS (16) connections for BENCH_DURATION each:
+#      baselines  pgbench insert / read by id (custom scripts, same SQL), bare endpoint insert / read
+#      scenarios  intake JSON API, Open311 POST, case detail by id, "20 newest in my town" (a town
+#                 cadre token per town, random towns), registry search by exact ID number, place counts;
+# 4. starts the application on its embedded H2 default with demo data in a fresh directory: start-up
+#    time and resident memory (idle, and of the PostgreSQL instance idle and under the intake load);
+# 5. appends a dated section to docs/performance.md and writes bench/results/<run>/index.html.
+# Needs PostgreSQL on BENCH_PGHOST (trust auth), wrk and pgbench (Debian: wrk, postgresql-client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+CASES=${BENCH_CASES:-2000000}
+WARMUP=${BENCH_WARMUP:-30s}
+DURATION=${BENCH_DURATION:-30s}
+APP_PORT=${BENCH_APP_PORT:-18180}
+BARE_PORT=${BENCH_BARE_PORT:-18181}
+H2_PORT=${BENCH_H2_PORT:-18182}
+TOWNS=${BENCH_TOWNS:-200}
+RUN=run-$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$PWD/bench/results/$RUN
+REPORT=${BENCH_REPORT:-docs/performance.md}
+mkdir -p "$OUT"
+for tool in wrk pgbench psql curl openssl java; do
+	command -v $tool >/dev/null || { echo "$tool is missing (apt-get install -y wrk postgresql-client)"; exit 1; }
+done
+log() { echo "[$(date +%T)] $*" | tee -a "$OUT/progress.txt"; }
+
+# ---------------------------------------------------------------- build and dataset
+log "build"
+bench_build
+psql -h "$PGHOST_" -U "$PGUSER_" -qtA -d postgres -c "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
+	|| createdb -h "$PGHOST_" -U "$PGUSER_" "$DB"
+existing=$($PSQL -c "select count(*) from case_record" 2>/dev/null || echo 0)
+if (( existing < CASES )); then
+	log "$DB holds $existing cases: generating up to $CASES with CaseQueueBench (slow: minutes per million)"
+	XIANGZHI_TEST_DB_URL=$PGURL XIANGZHI_TEST_DB_USER=$PGUSER_ ./mvnw -q -B -o test -Dtest=CaseQueueBench \
+		-Dbench.cases="$CASES" -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/generate.log" 2>&1
+	existing=$($PSQL -c "select count(*) from case_record")
+fi
+MAX_ID=$($PSQL -c "select max(id) from case_record")
+RESIDENTS=$($PSQL -c "select count(*) from resident")
+HOUSEHOLDS=$($PSQL -c "select count(*) from household")
+PLACES=$($PSQL -c "select count(*) from place")
+log "dataset: $existing cases (ids up to $MAX_ID), $HOUSEHOLDS households, $RESIDENTS residents, $PLACES places"
+
+# ---------------------------------------------------------------- PostgreSQL's own rates
+cat > "$OUT/pg-insert.sql" <<'SQL'
+insert into case_record (tracking_code, org_path, county_code, town_code, village_code, unit_code, handling_level,
+	category_code, dispute, status, channel, description, submitted_at, accept_due, dispatch_due, handle_due,
+	revisit_due, version, updated_at)
+values (upper(substr(md5(random()::text), 1, 16)), '/62/6206/620621/620621110/620621110212/', '620621', '620621110',
+	'620621110212', '620621110212', 'VILLAGE', 'other', false, 'SUBMITTED', 'API', 'bench report pgbench', now(),
+	now() + interval '1 day', now() + interval '3 days', now() + interval '10 days', now() + interval '30 days', 0, now())
+returning id;
+SQL
+cat > "$OUT/pg-read.sql" <<SQL
+\set id random(1, $MAX_ID)
+select id, tracking_code, status, description from case_record where id = :id;
+SQL
+
+# ---------------------------------------------------------------- applications on PostgreSQL
+log "starting Xiangzhi (:$APP_PORT) and the bare endpoint (:$BARE_PORT) on $DB"
+bench_start_app "$APP_PORT" "$OUT/xiangzhi.log"
+bench_start_bare "$BARE_PORT" "$OUT/bare.log"
+trap bench_stop_all EXIT
+bench_wait_started "$OUT/xiangzhi.log" "$APP_PID"
+bench_wait_started "$OUT/bare.log" "$BARE_PID"
+sleep 5
+RSS_PG_IDLE=$(bench_rss_kb "$APP_PID")
+
+# credentials with known secrets: intake as before (苏武镇 admin, 民勤县 Open311 client), a system
+# admin for detail and registry reads, and a town cadre per sampled 甘肃 town for the queue
+bench_intake_lua "$(bench_token TOWN_ADMIN 620621110)" "$(bench_open311_client 620621)"
+ADMIN=$(bench_token SYSTEM_ADMIN 000000)
+$PSQL -c "select code from place where level = 'TOWN' and org_path like '/62/%' order by random() limit $TOWNS" > "$OUT/towns.txt"
+: > "$OUT/town-tokens.txt"
+while read -r town; do echo "$(bench_token TOWN_CADRE "$town") $town" >> "$OUT/town-tokens.txt"; done < "$OUT/towns.txt"
+$PSQL -c "(select code from place where level = 'PROVINCE' and code = '62')
+	union all (select code from place where level = 'COUNTY' and org_path like '/62/%')
+	union all (select code from (select code from place where level = 'TOWN' and org_path like '/62/%' order by random() limit 50) t)
+	union all (select code from (select code from place where level = 'VILLAGE' and org_path like '/62/%' order by random() limit 200) v)" \
+	> "$OUT/place-codes.txt"
+
+bench_lua bare-read <<LUA
+request = function()
+	return wrk.format("GET", "/bare/cases/" .. math.random(1, $MAX_ID))
+end
+LUA
+bench_lua detail <<LUA
+wrk.headers["Authorization"] = "Bearer $ADMIN"
+request = function()
+	return wrk.format("GET", "/api/v1/cases/" .. math.random(1, $MAX_ID))
+end
+LUA
+bench_lua queue <<LUA
+-- "20 newest in my town": every request is a town cadre of a random town asking for its queue
+local pairs_ = {}
+for line in io.lines("$OUT/town-tokens.txt") do
+	local token, town = line:match("(%S+) (%S+)")
+	pairs_[#pairs_ + 1] = { token, town }
+end
+request = function()
+	local p = pairs_[math.random(#pairs_)]
+	return wrk.format("GET", "/api/v1/cases?limit=20", { ["Authorization"] = "Bearer " .. p[1] })
+end
+LUA
+bench_lua residents <<LUA
+-- registry search by exact ID number: valid 18-digit numbers (checksum ISO 7064) of 甘肃 births
+wrk.headers["Authorization"] = "Bearer $ADMIN"
+local weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 }
+local checks = "10X98765432"
+request = function()
+	local body = string.format("620621%04d%02d%02d%03d", math.random(1940, 2010), math.random(1, 12),
+		math.random(1, 28), math.random(0, 999))
+	local sum = 0
+	for i = 1, 17 do sum = sum + tonumber(body:sub(i, i)) * weights[i] end
+	local idn = body .. checks:sub(sum % 11 + 1, sum % 11 + 1)
+	return wrk.format("GET", "/api/v1/residents?idNumber=" .. idn)
+end
+LUA
+bench_lua places <<LUA
+-- household and resident counts of a place: the province, its counties, 50 towns, 200 villages
+wrk.headers["Authorization"] = "Bearer $ADMIN"
+local codes = {}
+for line in io.lines("$OUT/place-codes.txt") do codes[#codes + 1] = line end
+request = function()
+	return wrk.format("GET", "/api/v1/places/" .. codes[math.random(#codes)])
+end
+LUA
+# one request of each by curl first: a wrong status shows here rather than as wrk "errors"
+for probe in "/api/v1/cases/1" "/api/v1/places/62" "/api/v1/residents?idNumber=620621198001010016"; do
+	echo "GET $probe → $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$APP_PORT$probe")" >> "$OUT/probes.txt"
+done
+read -r t1 town1 < "$OUT/town-tokens.txt"
+echo "GET /api/v1/cases?limit=20 as cadre of $town1 → $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $t1" "http://127.0.0.1:$APP_PORT/api/v1/cases?limit=20")" >> "$OUT/probes.txt"
+cat "$OUT/probes.txt"
+
+# the resident memory of the application, sampled every second while wrk runs against it
+rss_watch() { # FILE
+	while kill -0 "$APP_PID" 2>/dev/null; do bench_rss_kb "$APP_PID" >> "$1"; sleep 1; done
+}
+
+log "warm-up ($WARMUP per script)"
+for s in bare bare-read; do bench_warm "$BARE_PORT" $s; done
+for s in api open311 detail queue residents places; do bench_warm "$APP_PORT" $s; done
+
+log "measuring ($DURATION per figure, $CONNECTIONS connections)"
+{
+	bench_pgbench pg-insert "$OUT/pg-insert.sql"
+	bench_wrk bare-insert "$BARE_PORT" bare
+	rss_watch "$OUT/rss-load.txt" & WATCH=$!
+	bench_wrk api "$APP_PORT" api
+	bench_wrk open311 "$APP_PORT" open311
+	kill $WATCH 2>/dev/null || true; wait $WATCH 2>/dev/null || true
+	bench_wrk bare-insert-2 "$BARE_PORT" bare
+	bench_pgbench pg-read "$OUT/pg-read.sql"
+	bench_wrk bare-read "$BARE_PORT" bare-read
+	bench_wrk detail "$APP_PORT" detail
+	bench_wrk queue "$APP_PORT" queue
+	bench_wrk residents "$APP_PORT" residents
+	bench_wrk places "$APP_PORT" places
+	bench_wrk bare-read-2 "$BARE_PORT" bare-read
+} | tee "$OUT/summary.txt"
+RSS_PG_LOAD=$(sort -n "$OUT/rss-load.txt" | tail -1)
+bench_stop "$APP_PID"
+bench_stop "$BARE_PID"
+
+# ---------------------------------------------------------------- start-up on the embedded default
+log "start-up on H2 with demo data"
+H2_DIR=$(mktemp -d)
+START_NS=$(date +%s%N)
+(cd "$H2_DIR" && exec java -jar "$APP_JAR" --server.port="$H2_PORT") > "$OUT/h2.log" 2>&1 &
+H2_PID=$!
+BENCH_PIDS+=("$H2_PID")
+STARTED=""
+for i in $(seq 1 240); do
+	if grep -q "Started .* in " "$OUT/h2.log"; then STARTED=1; break; fi
+	kill -0 "$H2_PID" 2>/dev/null || break
+	sleep 0.25
+done
+H2_WALL=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+H2_STARTED=$(grep -o "Started .* in [0-9.]* seconds" "$OUT/h2.log" | grep -o "in [0-9.]*" | cut -c4- || true)
+sleep 10
+RSS_H2_IDLE=$(bench_rss_kb "$H2_PID")
+bench_stop "$H2_PID"
+rm -rf "$H2_DIR"
+log "H2 start-up: ${H2_STARTED:-?} s (log), ${H2_WALL} ms to the log line; idle RSS $RSS_H2_IDLE kB"
+
+# ---------------------------------------------------------------- report
+f() { bench_field "$1" "$2"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "—" }'; }
+avg() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (a + b) / 2 }'; }
+BARE_INS=$(avg "$(f bare-insert rps)" "$(f bare-insert-2 rps)")
+BARE_READ=$(avg "$(f bare-read rps)" "$(f bare-read-2 rps)")
+PG_INS=$(f pg-insert rps)
+PG_READ=$(f pg-read rps)
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+ERRORS=$(grep -o "errors=[0-9]*" "$OUT/summary.txt" | cut -d= -f2 | paste -sd+ | bc || true)
+PGVER=$($PSQL -c "show server_version")
+JAVAVER=$(java -version 2>&1 | head -1)
+MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
+COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo " (with uncommitted changes)")
+
+rows=( # name|label|kind (insert/read/baseline)
+	"pg-insert|PostgreSQL: the insert (pgbench, \`-n -f\`)|baseline"
+	"bare-insert|bare endpoint \`POST /bare/cases\` (before)|baseline"
+	"bare-insert-2|bare endpoint \`POST /bare/cases\` (after)|baseline"
+	"api|intake \`POST /api/v1/cases\`|insert"
+	"open311|Open311 \`POST /open311/v2/requests.json\`|insert"
+	"pg-read|PostgreSQL: the read by id (pgbench)|baseline"
+	"bare-read|bare endpoint \`GET /bare/cases/{id}\` (before)|baseline"
+	"bare-read-2|bare endpoint \`GET /bare/cases/{id}\` (after)|baseline"
+	"detail|case detail \`GET /api/v1/cases/{id}\` (random id)|read"
+	"queue|20 newest in my town \`GET /api/v1/cases?limit=20\` (town cadre, $TOWNS random towns)|read"
+	"residents|registry search by exact ID number \`GET /api/v1/residents?idNumber=\`|read"
+	"places|place counts \`GET /api/v1/places/{code}\` (province, counties, towns, villages)|read"
+)
+{
+	echo
+	echo "## Benchmark run $(date -u +%F) (\`bench/run.sh\`, $RUN)"
+	echo
+	echo "Machine: $(nproc) cores, $MEM, Linux $(uname -r), $JAVAVER, PostgreSQL $PGVER, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
+	echo "The machine is shared and noisy (other sessions build and test on it), and the application, the"
+	echo "baseline, PostgreSQL and the load generator share its cores: read the ratios, not the absolute figures."
+	echo "Commit $COMMIT; dataset \`$DB\`: $existing cases, $HOUSEHOLDS households, $RESIDENTS residents,"
+	echo "$PLACES places. $CONNECTIONS connections (pgbench: clients), ${DURATION} per figure after ${WARMUP} of"
+	echo "warm-up per script. Ratios: requests/s of the scenario over the baseline's (bare endpoint: the mean of"
+	echo "its run before and after). Raw output and an HTML summary: \`bench/results/$RUN/index.html\` (not in git)."
+	echo
+	echo "| run | requests/s | p50 | p90 | p99 | errors | vs bare endpoint | vs PostgreSQL |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	for row in "${rows[@]}"; do
+		IFS='|' read -r name label kind <<< "$row"
+		rps=$(f "$name" rps)
+		case $kind in
+		insert) vb=$(ratio "$rps" "$BARE_INS"); vp=$(ratio "$rps" "$PG_INS") ;;
+		read) vb=$(ratio "$rps" "$BARE_READ"); vp=$(ratio "$rps" "$PG_READ") ;;
+		*) vb=""; vp="" ;;
+		esac
+		[ "$kind" = baseline ] && [[ $name == bare-* ]] && vp=$(ratio "$rps" "$([[ $name == *insert* ]] && echo "$PG_INS" || echo "$PG_READ")")
+		b=""; [ "$kind" != baseline ] && b="**"
+		printf "| %s | %s | %s ms | %s ms | %s ms | %s | %s | %s |\n" "$label" "$(printf "%'.0f" "${rps:-0}")" \
+			"$(f "$name" p50)" "$(f "$name" p90)" "$(f "$name" p99)" "$(f "$name" errors)" \
+			"${vb:+$b$vb$b}" "${vp:+$b$vp$b}"
+	done
+	echo
+	echo "Start-up and footprint: on the embedded H2 default with demo data (fresh \`./data\`),"
+	echo "\"Started\" after **${H2_STARTED:-?} s** by the log (${H2_WALL} ms from launch to that line; target ≤ 10 s),"
+	echo "resident memory idle $(mb "$RSS_H2_IDLE") (10 s after start). The PostgreSQL instance (\`-Xmx1g\`):"
+	echo "idle $(mb "$RSS_PG_IDLE"), at most **$(mb "${RSS_PG_LOAD:-0}")** under the intake load (sampled every second"
+	echo "during the API and Open311 runs; target ≤ 400 MB)."
+	echo
+	echo "Requests that failed (non-2xx, socket errors) over all runs: ${ERRORS:-?}. Requests probed once before the"
+	echo "load: $(sed 's/$/;/' "$OUT/probes.txt" | paste -sd' ')"
+} > "$OUT/report.md"
+cat "$OUT/report.md" >> "$REPORT"
+
+# the HTML summary: the same table, and the raw output of every run
+{
+	echo "<!doctype html><meta charset=utf-8><title>Xiangzhi benchmark $RUN</title>"
+	echo "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}table{border-collapse:collapse}"
+	echo "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:right}td:first-child{text-align:left}</style>"
+	echo "<h1>Xiangzhi benchmark $RUN</h1><pre>"
+	sed -n '/^Machine/,/^$/p' "$OUT/report.md" | sed 's/&/\&amp;/g; s/</\&lt;/g'
+	echo "</pre><table><tr><th>run</th><th>requests/s</th><th>p50</th><th>p90</th><th>p99</th><th>errors</th><th>vs bare</th><th>vs PostgreSQL</th><th>raw</th></tr>"
+	grep '^| ' "$OUT/report.md" | grep -v '^| run |' | grep -v '^| ---' | while IFS= read -r line; do
+		IFS='|' read -r _ label rps p50 p90 p99 err vb vp _ <<< "$line"
+		echo "<tr><td>${label//\`/}</td><td>$rps</td><td>$p50</td><td>$p90</td><td>$p99</td><td>$err</td><td>${vb//\*/}</td><td>${vp//\*/}</td><td></td></tr>"
+	done
+	echo "</table><p>Raw output: $(for t in "$OUT"/*.txt; do n=$(basename "$t"); echo "<a href=\"$n\">$n</a>"; done)</p><pre>"
+	sed -n '/^Start-up/,$p' "$OUT/report.md" | sed 's/&/\&amp;/g; s/</\&lt;/g'
+	echo "</pre>"
+} > "$OUT/index.html"
+log "appended to $REPORT; HTML summary: bench/results/$RUN/index.html"
