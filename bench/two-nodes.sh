@@ -19,6 +19,8 @@
 # nothing and is used, not the gain of a second machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+BENCH_DB=${BENCH_DB:-xz_scale}
+. bench/lib.sh
 
 QUICK=false
 [[ "${1:-}" == "--quick" ]] && QUICK=true
@@ -34,7 +36,7 @@ PORT2=${BENCH_PORT2:-18481}
 LB2=${BENCH_LB_PORT:-18490}   # round-robin over both nodes
 LB1=$((LB2 + 1))              # the same nginx, node 1 only (the one-node figure)
 HEAP=${BENCH_HEAP:-512m}
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA"
+PSQL_ADMIN="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA -d postgres"
 OUT=$(pwd)/bench/results/two-nodes-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
 FAILED=0
@@ -48,9 +50,9 @@ ls target/xiangzhi-*.jar >/dev/null 2>&1 || ./mvnw -q -B -o -DskipTests package
 APP_JAR=$(ls target/xiangzhi-*.jar | grep -v original | head -1)
 
 fresh=false
-if [[ -z $($PSQL -d postgres -c "select 1 from pg_database where datname = '$DB'") ]]; then
-	$PSQL -d postgres -c "create database $DB"; fresh=true
-elif [[ -z $($PSQL -d "$DB" -c "select 1 from pg_tables where tablename = 'account'") ]]; then
+if [[ -z $($PSQL_ADMIN -c "select 1 from pg_database where datname = '$DB'") ]]; then
+	$PSQL_ADMIN -c "create database $DB"; fresh=true
+elif [[ -z $($PSQL -c "select 1 from pg_tables where tablename = 'account'") ]]; then
 	fresh=true
 fi
 
@@ -140,29 +142,8 @@ else
 fi
 
 echo "== (c) intake throughput through the balancer: two nodes vs one"
-TOKEN="xzt_bench$(openssl rand -hex 16)"
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
-$PSQL -d "$DB" -c "insert into api_token (name, token_hash, token_prefix, role, place_code, org_path, created_by, created_at)
-	select 'bench-two-nodes', '$(sha "$TOKEN")', '${TOKEN:0:10}', 'TOWN_ADMIN', code, org_path,
-	(select id from account where username = 'admin'), now() from place where code = '620621110'"
-cat > "$OUT/api.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-counter = 0
-request = function()
-	counter = counter + 1
-	local body = '{"placeCode":"620621110212G01","categoryCode":"environment","channel":"PHONE",'
-		.. '"description":"two-node report ' .. counter .. ' 村口垃圾没人清运"}'
-	return wrk.format(nil, "/api/v1/cases", nil, body)
-end
-done = function(summary, latency, requests)
-	local errors = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-	io.write(string.format("RESULT rps=%.1f p50=%.2f p90=%.2f p99=%.2f errors=%d requests=%d\n",
-		summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-		latency:percentile(99) / 1000, errors, summary.requests))
-end
-LUA
+TOKEN=$(bench_token TOWN_ADMIN 620621110)
+bench_intake_lua "$TOKEN" unused   # api.lua (and the others, unused here)
 probe=$(curl -s -o "$OUT/probe.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
 	-H 'Content-Type: application/json' "http://127.0.0.1:$LB2/api/v1/cases" \
 	-d '{"placeCode":"620621110212G01","categoryCode":"environment","channel":"PHONE","description":"two-node probe"}')
@@ -201,14 +182,14 @@ echo "== (b) scheduled jobs run once per tick across the nodes (tick ${TICK} s)"
 need=$(( T0 + 3 * TICK - $(date +%s) ))
 (( need > 0 )) && { echo "  waiting $need s for more ticks"; sleep "$need"; }
 sleep 2   # let a tick that just started finish
-$PSQL -d "$DB" -F ' ' -c "select job, count(*) as ticks, count(distinct node) as nodes, string_agg(distinct node, ','),
+$PSQL -F ' ' -c "select job, count(*) as ticks, count(distinct node) as nodes, string_agg(distinct node, ','),
 	count(*) filter (where finished_at is null) as unfinished
 	from job_tick where tick >= '$SINCE' and job in ('case-overdue', 'party-visit-reminders') group by job order by job" \
 	| tee "$OUT/ticks.txt" | sed 's/^/  job ticks nodes node-names unfinished: /'
-$PSQL -d "$DB" -F ' ' -c "select job, to_char(tick at time zone 'UTC', 'HH24:MI:SS'), node, outcome from job_tick
+$PSQL -F ' ' -c "select job, to_char(tick at time zone 'UTC', 'HH24:MI:SS'), node, outcome from job_tick
 	where tick >= '$SINCE' and job in ('case-overdue', 'party-visit-reminders') order by tick, job" > "$OUT/ticks-detail.txt"
 sed 's/^/    /' "$OUT/ticks-detail.txt" | tail -8
-dups=$($PSQL -d "$DB" -c "select count(*) from (select job, tick from job_tick group by job, tick having count(*) > 1) d")
+dups=$($PSQL -c "select count(*) from (select job, tick from job_tick group by job, tick having count(*) > 1) d")
 elapsed=$(( $(date +%s) - T0 ))
 ok=true
 for job in case-overdue party-visit-reminders; do
