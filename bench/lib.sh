@@ -1,17 +1,20 @@
 # Shared shell functions of the benchmarks (sourced by bench/run.sh and bench/intake.sh).
-# Settings (environment): BENCH_DB (xz_bench), BENCH_PGHOST (127.0.0.1), BENCH_PGUSER (postgres),
+# Settings (environment): BENCH_DB (xz_bench), BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres),
 # BENCH_CONNECTIONS (16), BENCH_DURATION (30s), BENCH_WARMUP (60s).
 # Every measurement prints one line "RESULT rps=… p50=… p90=… p99=… errors=… requests=…"
 # (latencies in ms) into its own file under $OUT; bench_result NAME reads it back.
 
 DB=${BENCH_DB:-xz_bench}
 PGHOST_=${BENCH_PGHOST:-127.0.0.1}
+PGPORT_=${BENCH_PGPORT:-5432}
 PGUSER_=${BENCH_PGUSER:-postgres}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-60s}
-PGURL=jdbc:postgresql://$PGHOST_:5432/$DB
-PSQL="psql -h $PGHOST_ -U $PGUSER_ -v ON_ERROR_STOP=1 -qtA $DB"
+PGURL=jdbc:postgresql://$PGHOST_:$PGPORT_/$DB
+PSQL="psql -X -h $PGHOST_ -p $PGPORT_ -U $PGUSER_ -v ON_ERROR_STOP=1 -qtA $DB"
+# the same on the maintenance database, for creating and dropping databases
+PSQL_ADMIN="psql -X -h $PGHOST_ -p $PGPORT_ -U $PGUSER_ -v ON_ERROR_STOP=1 -qtA -d postgres"
 BENCH_PIDS=()
 
 # seconds of a wrk duration (10s, 2m, 1h)
@@ -182,7 +185,7 @@ bench_pgbench() {
 	local name=$1 script=$2 secs
 	secs=$(bench_seconds "${3:-$DURATION}")
 	rm -f "$OUT/$name".log*
-	pgbench -h "$PGHOST_" -U "$PGUSER_" -n -f "$script" -c "$CONNECTIONS" -j 2 -T "$secs" \
+	pgbench -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -n -f "$script" -c "$CONNECTIONS" -j 2 -T "$secs" \
 		-l --log-prefix="$OUT/$name.log" "$DB" > "$OUT/$name.txt" 2>&1 || true
 	local tps failed
 	tps=$(awk '/^tps = / {print $3}' "$OUT/$name.txt" | tail -1)
@@ -200,4 +203,31 @@ bench_pgbench() {
 # one field of a result: bench_field NAME rps|p50|p90|p99|errors|requests
 bench_field() {
 	grep -o "$2=[0-9.]*" "$OUT/$1.txt" 2>/dev/null | head -1 | cut -d= -f2 || true
+}
+
+# accounts for the login run, one per thread (two logins of one account at the same moment used to
+# collide on the account row's version; one account per thread also matches real use): town cadres
+# of 苏武镇 with the demo password (admin's hash), flagged demo (never dormant, no password age,
+# removed with the demo accounts), unlocked and reset on every run:
+# bench_login_accounts N → prints "bench-login-1,…"
+bench_login_accounts() {
+	$PSQL -c "insert into account (username, display_name, password_hash, org_path, demo, password_changed_at, created_at)
+		select 'bench-login-' || g, 'bench login ' || g, (select password_hash from account where username = 'admin'),
+			p.org_path, true, now(), now()
+		from generate_series(1, $1) g, place p where p.code = '620621110'
+		on conflict (username) do update set password_hash = excluded.password_hash, enabled = true,
+			failed_attempts = 0, locked_until = null, must_change_password = false, totp_enabled = false" >/dev/null
+	$PSQL -c "insert into role_assignment (account_id, role, place_code, org_path)
+		select a.id, 'TOWN_CADRE', p.code, p.org_path from account a, place p
+		where a.username like 'bench-login-%' and p.code = '620621110' on conflict do nothing" >/dev/null
+	seq -f 'bench-login-%g' 1 "$1" | paste -sd, -
+}
+
+# a login run with bench/login/LoginLoad.java at $CONNECTIONS threads, $WARMUP of warm-up:
+# bench_login NAME PORT app|bare USERS [DURATION] → $OUT/NAME.txt, prints "NAME RESULT …"
+bench_login() {
+	java bench/login/LoginLoad.java --url="http://127.0.0.1:$2" --mode="$3" --users="$4" \
+		--password=Xiangzhi@2026 --threads="$CONNECTIONS" --warmup="$(bench_seconds "$WARMUP")" \
+		--duration="$(bench_seconds "${5:-$DURATION}")" > "$OUT/$1.txt" 2>&1 || true
+	echo "$1 $(grep RESULT "$OUT/$1.txt")"
 }

@@ -9,26 +9,35 @@ import java.util.UUID;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The baseline: what Spring Boot and the JDBC driver cost for one insert of a case row into
- * the very table Xiangzhi writes (same indexes), and for one read by primary key. No
- * security, no validation, no routing, no timeline: the ratio against it is what Xiangzhi's
- * own work costs.
+ * the very table Xiangzhi writes (same indexes), for one read by primary key, and for one
+ * password check ({@code POST /bare/login}: the account's hash read by username from
+ * Xiangzhi's {@code account} table, verified with the encoder Xiangzhi uses). No security,
+ * no validation, no routing, no timeline, no session, no CSRF, no audit: the ratio against
+ * it is what Xiangzhi's own work costs.
  */
 @SpringBootApplication
 @RestController
 public class BareEndpoint {
 
 	private final JdbcClient jdbc;
+
+	/** As Xiangzhi's PasswordConfig: {bcrypt} (strength 10) for every hash it writes. */
+	private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
 	BareEndpoint(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -76,6 +85,23 @@ public class BareEndpoint {
 			.param("id", id)
 			.query()
 			.singleRow();
+	}
+
+	/**
+	 * The floor of a login: one read of the account's password hash by username (unique
+	 * index) and one check with Xiangzhi's encoder. Form fields {@code username} and
+	 * {@code password}; 200 on a match, 401 otherwise (unknown usernames too, without a
+	 * dummy check).
+	 */
+	@PostMapping("/bare/login")
+	ResponseEntity<Void> login(@RequestParam String username, @RequestParam String password) {
+		String hash = jdbc.sql("select password_hash from account where username = :u")
+			.param("u", username)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		boolean match = hash != null && passwords.matches(password, hash);
+		return ResponseEntity.status(match ? HttpStatus.OK : HttpStatus.UNAUTHORIZED).build();
 	}
 
 }

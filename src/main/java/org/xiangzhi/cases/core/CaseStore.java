@@ -12,8 +12,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.xiangzhi.cases.CaseAction;
@@ -25,6 +23,7 @@ import org.xiangzhi.cases.GeoPoint;
 import org.xiangzhi.cases.HandlingLevel;
 import org.xiangzhi.cases.time.TimeLimits;
 import org.xiangzhi.platform.DataScope;
+import org.xiangzhi.platform.Databases;
 import org.xiangzhi.platform.OrgPath;
 
 /**
@@ -49,17 +48,7 @@ public class CaseStore {
 
 	public CaseStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.postgres = isPostgres(dataSource);
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try {
-			return "PostgreSQL".equals(
-					JdbcUtils.extractDatabaseMetaData(dataSource, java.sql.DatabaseMetaData::getDatabaseProductName));
-		}
-		catch (MetaDataAccessException ex) {
-			return false;
-		}
+		this.postgres = Databases.isPostgres(dataSource);
 	}
 
 	/** Inserts a new case (version 0) without a reporter's phone and returns its id. */

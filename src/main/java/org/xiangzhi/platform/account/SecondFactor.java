@@ -1,8 +1,12 @@
 package org.xiangzhi.platform.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xiangzhi.platform.AuditActions;
@@ -31,9 +35,12 @@ public class SecondFactor {
 
 	private final LoginAttempts attempts;
 
+	private final JdbcClient jdbc;
+
 	SecondFactor(AccountRepository accounts, PersonalData personalData, AuditLog audit, Clock clock,
-			LoginAttempts attempts) {
+			LoginAttempts attempts, JdbcClient jdbc) {
 		this.accounts = accounts;
+		this.jdbc = jdbc;
 		this.attempts = attempts;
 		this.personalData = personalData;
 		this.audit = audit;
@@ -60,18 +67,27 @@ public class SecondFactor {
 	 */
 	public boolean verify(long accountId, String code) {
 		Account account = load(accountId);
-		if (account.isLocked(clock.instant())) {
+		Instant now = clock.instant();
+		if (account.isLocked(now)) {
 			return false;
 		}
-		Optional<Long> step = Totp.verify(personalData.decrypt(account.totpSecretEnc), code, clock.instant(),
-				account.totpLastStep);
+		Optional<Long> step = Totp.verify(personalData.decrypt(account.totpSecretEnc), code, now, account.totpLastStep);
 		if (step.isEmpty()) {
 			attempts.failed(account.username(), "second_factor");
 			return false;
 		}
-		account.totpLastStep = step.get();
-		accounts.save(account);
-		return true;
+		// claimed by a compare-and-set rather than a save of the loaded account: of two
+		// requests with the same code only one gets it, and a concurrent failed login
+		// (which raises the version) does not make the right code fail
+		return jdbc.sql("""
+				update account set totp_last_step = :step, version = version + 1
+				where id = :id and (totp_last_step is null or totp_last_step < :step)
+				  and (locked_until is null or locked_until <= :now)
+				""")
+			.param("step", step.get())
+			.param("id", accountId)
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.update() == 1;
 	}
 
 	private Account load(long accountId) {

@@ -32,8 +32,13 @@ class LoginEvents {
 		}
 	}
 
+	/**
+	 * The address throttle counts the failure first: nothing after it may keep a failure
+	 * from counting towards the address limit.
+	 */
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
+		throttle.recordFailure(ClientAddress.current());
 		String username = String.valueOf(event.getAuthentication().getName());
 		String reason = "failed";
 		if (event instanceof AuthenticationFailureBadCredentialsEvent) {
@@ -46,7 +51,6 @@ class LoginEvents {
 			reason = "disabled";
 		}
 		attempts.failed(username.length() > 64 ? username.substring(0, 64) : username, reason);
-		throttle.recordFailure(ClientAddress.current());
 	}
 
 }

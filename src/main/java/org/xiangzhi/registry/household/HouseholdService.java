@@ -130,7 +130,10 @@ public class HouseholdService {
 			String relation, Set<String> tags, Integer version) {
 	}
 
-	/** A place with the counts of its whole subtree. */
+	/**
+	 * A place with the counts of its whole subtree: live for a village and below, from
+	 * the registry tally for a town and above.
+	 */
 	public record PlaceCounts(Place place, Counts counts) {
 	}
 
@@ -150,7 +153,7 @@ public class HouseholdService {
 	public List<PlaceCounts> roots(Actor actor) {
 		List<PlaceCounts> roots = new ArrayList<>();
 		for (OrgPath root : RegistryAccess.readScope(actor).roots()) {
-			places.find(lookups.codeOf(root)).ifPresent(p -> roots.add(new PlaceCounts(p, store.counts(p.path()))));
+			places.find(lookups.codeOf(root)).ifPresent(p -> roots.add(new PlaceCounts(p, store.counts(p))));
 		}
 		return roots;
 	}
@@ -162,19 +165,20 @@ public class HouseholdService {
 	public PlaceNode node(Actor actor, String code, boolean withHouseholds) {
 		DataScope scope = RegistryAccess.readScope(actor);
 		Place place = requirePlace(scope, code);
-		List<PlaceCounts> children = lookups.children(place.code())
-			.stream()
-			.map(c -> new PlaceCounts(c, store.counts(c.path())))
+		List<Place> childPlaces = lookups.children(place.code());
+		Map<String, Counts> childCounts = store.counts(childPlaces);
+		List<PlaceCounts> children = childPlaces.stream()
+			.map(c -> new PlaceCounts(c, childCounts.get(c.code())))
 			.toList();
 		List<HouseholdView> households = withHouseholds && place.level().isAtOrBelow(PlaceLevel.VILLAGE)
 				? store.householdsUnder(scope, place.path(), 500) : List.of();
-		return new PlaceNode(new PlaceCounts(place, store.counts(place.path())), children, households);
+		return new PlaceNode(new PlaceCounts(place, store.counts(place)), children, households);
 	}
 
 	/** The counts of a place's whole subtree, if it lies in the read scope. */
 	public PlaceCounts placeCounts(Actor actor, String code) {
 		Place place = requirePlace(RegistryAccess.readScope(actor), code);
-		return new PlaceCounts(place, store.counts(place.path()));
+		return new PlaceCounts(place, store.counts(place));
 	}
 
 	@Transactional(readOnly = true)

@@ -33,6 +33,12 @@ import org.xiangzhi.registry.ResidentStatus;
  * encrypts identifiers (ID number, phone) with their blind indexes and appends the
  * history. Reads take a {@link DataScope} and never return rows outside it. Callers own
  * the transaction.
+ * <p>
+ * Every write that can change what {@link #counts} finds (households created or set
+ * MERGED, residents added, moved or given another status, tags replaced) touches the
+ * village of each row it changes in {@link RegistryTallies}, which recounts those
+ * villages just before the transaction commits: this class is the one hook point that
+ * keeps the tally exact.
  */
 @Repository
 public class RegistryStore {
@@ -50,6 +56,8 @@ public class RegistryStore {
 
 	private final Clock clock;
 
+	private final RegistryTallies tallies;
+
 	/**
 	 * JDBC batching for the import, the demo data and the generator, which JdbcClient
 	 * lacks.
@@ -57,12 +65,13 @@ public class RegistryStore {
 	private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
 
 	RegistryStore(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc, PersonalData personalData,
-			Places places, Clock clock) {
+			Places places, Clock clock, RegistryTallies tallies) {
 		this.batchJdbc = batchJdbc;
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.places = places;
 		this.clock = clock;
+		this.tallies = tallies;
 	}
 
 	/** What a new household is made of. Group, grid and micro-grid are optional. */
@@ -146,6 +155,7 @@ public class RegistryStore {
 		long id = key.getKey().longValue();
 		replaceTags("household_tag", "household_id", id, household.tags());
 		history("HOUSEHOLD", id, path, actor, "CREATED", household.address());
+		tallies.touch(household.villageCode());
 		return id;
 	}
 
@@ -179,6 +189,7 @@ public class RegistryStore {
 			setHead(householdId, id);
 		}
 		history("RESIDENT", id, path, actor, "CREATED", null);
+		touchHousehold(householdId);
 		return id;
 	}
 
@@ -271,30 +282,52 @@ public class RegistryStore {
 		return jdbc.sql("select count(*) from resident r where " + where).params(params).query(Long.class).single();
 	}
 
-	/** Households and active residents of the subtree at {@code path}, and per tag. */
+	/**
+	 * Households and active residents of the subtree at {@code path}, and per tag,
+	 * counted live from the rows (see {@link RegistryTallies#live}).
+	 */
 	public Counts counts(OrgPath path) {
-		String prefix = path.value() + "%";
-		long households = jdbc.sql("select count(*) from household where org_path like :p and status = 'ACTIVE'")
-			.param("p", prefix)
-			.query(Long.class)
-			.single();
-		long residents = jdbc.sql("select count(*) from resident where org_path like :p and status = 'ACTIVE'")
-			.param("p", prefix)
-			.query(Long.class)
-			.single();
-		Map<String, Long> householdTags = new LinkedHashMap<>();
-		jdbc.sql("select t.tag_code, count(*) as n from household_tag t join household h on h.id = t.household_id "
-				+ "where h.org_path like :p and h.status = 'ACTIVE' group by t.tag_code order by t.tag_code")
-			.param("p", prefix)
-			.query((rs, i) -> householdTags.put(rs.getString("tag_code"), rs.getLong("n")))
-			.list();
-		Map<String, Long> residentTags = new LinkedHashMap<>();
-		jdbc.sql("select t.tag_code, count(*) as n from resident_tag t join resident r on r.id = t.resident_id "
-				+ "where r.org_path like :p and r.status = 'ACTIVE' group by t.tag_code order by t.tag_code")
-			.param("p", prefix)
-			.query((rs, i) -> residentTags.put(rs.getString("tag_code"), rs.getLong("n")))
-			.list();
-		return new Counts(households, residents, householdTags, residentTags);
+		return tallies.live(path);
+	}
+
+	/**
+	 * The counts of a place's subtree: counted live for a village and below (a few
+	 * hundred households), read from the tally for a town and above.
+	 */
+	public Counts counts(Place place) {
+		return counts(List.of(place)).get(place.code());
+	}
+
+	/** {@link #counts(Place)} of several places, by code, with one read of the tally. */
+	public Map<String, Counts> counts(List<Place> places) {
+		Map<String, Counts> stored = tallies
+			.stored(places.stream().filter(RegistryStore::tallied).map(Place::code).toList());
+		Map<String, Counts> counts = new LinkedHashMap<>();
+		for (Place place : places) {
+			counts.put(place.code(), tallied(place) ? stored.get(place.code()) : tallies.live(place.path()));
+		}
+		return counts;
+	}
+
+	private static boolean tallied(Place place) {
+		return !place.level().isAtOrBelow(PlaceLevel.VILLAGE);
+	}
+
+	/** Marks the village of a household for a tally refresh at commit. */
+	private void touchHousehold(long householdId) {
+		tallies.touch(jdbc.sql("select village_code from household where id = :id")
+			.param("id", householdId)
+			.query(String.class)
+			.single());
+	}
+
+	/** Marks the village a resident lives in now for a tally refresh at commit. */
+	private void touchResident(long residentId) {
+		tallies.touch(jdbc
+			.sql("select h.village_code from resident r join household h on h.id = r.household_id where r.id = :id")
+			.param("id", residentId)
+			.query(String.class)
+			.single());
 	}
 
 	/**
@@ -401,11 +434,13 @@ public class RegistryStore {
 	/** Replaces a household's tags. */
 	public void setHouseholdTags(long householdId, Set<String> tags) {
 		replaceTags("household_tag", "household_id", householdId, tags);
+		touchHousehold(householdId);
 	}
 
 	/** Replaces a resident's tags. */
 	public void setResidentTags(long residentId, Set<String> tags) {
 		replaceTags("resident_tag", "resident_id", residentId, tags);
+		touchResident(residentId);
 	}
 
 	private Set<String> tagsOf(String table, String column, long id) {
@@ -563,6 +598,7 @@ public class RegistryStore {
 					+ "change, detail) select 'RESIDENT', id, org_path, ?, ?, 'CREATED', null from resident "
 					+ "where household_id = ?", residentHistory);
 		}
+		tallies.touch(batch.stream().map(h -> h.household().villageCode()).distinct().toList());
 		return ids;
 	}
 
@@ -579,6 +615,8 @@ public class RegistryStore {
 	/**
 	 * Changes a household's placement, address and notes if {@code version} is still
 	 * current; moves its residents' org_path along. False when someone else saved first.
+	 * The village never changes here, so neither does any tallied count (grids and
+	 * micro-grids are counted live).
 	 */
 	public boolean updateHousehold(long id, int version, Long groupId, String gridCode, String microGridCode,
 			OrgPath path, String address, String notes) {
@@ -612,6 +650,7 @@ public class RegistryStore {
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update();
+		touchHousehold(id);
 	}
 
 	/** The household no longer has a head (the head left it). */
@@ -654,6 +693,9 @@ public class RegistryStore {
 
 	/** Puts a resident into another household (its org_path follows) with a relation. */
 	public void moveResident(long residentId, long householdId, Relation relation) {
+		// the village it leaves, then (below) the one it joins
+		touchResident(residentId);
+		touchHousehold(householdId);
 		jdbc.sql("update resident set household_id = :h, org_path = (select org_path from household where id = :h), "
 				+ "relation = :relation, version = version + 1, updated_at = :now where id = :id")
 			.param("h", householdId)
@@ -677,6 +719,7 @@ public class RegistryStore {
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", residentId)
 			.update();
+		touchResident(residentId);
 	}
 
 	/** Households of a subtree in the scope, by address; at most {@code limit}. */
@@ -761,6 +804,7 @@ public class RegistryStore {
 		}
 		batchJdbc.batchUpdate("insert into household_tag (household_id, tag_code) values (?, ?)", tags);
 		batchJdbc.batchUpdate(HISTORY_INSERT, history);
+		tallies.touch(rows.stream().map(row -> row.household().villageCode()).distinct().toList());
 		return ids;
 	}
 
@@ -809,7 +853,20 @@ public class RegistryStore {
 		batchJdbc.batchUpdate("insert into resident_tag (resident_id, tag_code) values (?, ?)", tags);
 		batchJdbc.batchUpdate("update household set head_resident_id = ? where id = ?", heads);
 		batchJdbc.batchUpdate(HISTORY_INSERT, history);
+		touchHouseholds(rows.stream().map(BatchResident::householdId).distinct().toList());
 		return ids;
+	}
+
+	/** Marks the villages of many households for a tally refresh at commit. */
+	private void touchHouseholds(List<Long> householdIds) {
+		Set<String> villages = new java.util.TreeSet<>();
+		for (int from = 0; from < householdIds.size(); from += 1000) {
+			villages.addAll(jdbc.sql("select distinct village_code from household where id in (:ids)")
+				.param("ids", householdIds.subList(from, Math.min(householdIds.size(), from + 1000)))
+				.query(String.class)
+				.list());
+		}
+		tallies.touch(villages);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.xiangzhi.platform.Command;
+import org.xiangzhi.registry.household.RegistryTallies;
 
 /**
  * Registry commands (see {@link Command}), selected with {@code --xiangzhi.command=...}:
@@ -19,7 +20,9 @@ import org.xiangzhi.platform.Command;
  * ancestors);</li>
  * <li>{@code generate [--province=62 | --county=620621 | --prefix=...]
  * [--households-per-village=400] [--groups-per-village=6] [--seed=2026]}: synthetic
- * households and residents for every loaded village below the code.</li>
+ * households and residents for every loaded village below the code;</li>
+ * <li>{@code rebuild-tallies}: recompute the registry tally (counts of every village and
+ * every place above it) from the rows in bulk.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,6 +66,16 @@ class RegistryCommands {
 					Integer.parseInt(Command.option(args, "groups-per-village", "6")),
 					Long.parseLong(Command.option(args, "seed", "2026")));
 			log.info("generate: {}", result);
+			return 0;
+		});
+	}
+
+	@Bean
+	Command rebuildTalliesCommand(RegistryTallies tallies) {
+		return Command.of(RegistryTallies.REBUILD_COMMAND, args -> {
+			RegistryTallies.Rebuild rebuild = tallies.rebuildAll();
+			log.info("rebuild-tallies: {} rows for {} places in {} ms", rebuild.rows(), rebuild.places(),
+					rebuild.millis());
 			return 0;
 		});
 	}

@@ -46,6 +46,12 @@ class CaseQueueBench {
 	private static final Path DIVISIONS = Path
 		.of(System.getProperty("bench.divisions", "../shared/data/modood-china-division-2.7.0"));
 
+	/**
+	 * The division code the cases go under and the prefixes are asked for: 62 (甘肃, the
+	 * province-size dataset) or a county such as 620621 (民勤县, the county-size dataset).
+	 */
+	private static final String PREFIX = System.getProperty("bench.prefix", "62");
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -62,28 +68,39 @@ class CaseQueueBench {
 		long target = Long.getLong("bench.cases", 10_000_000L);
 		var load = divisions.loadDirectory(DIVISIONS.toAbsolutePath(), "62");
 		log.info("divisions: {} rows, {} added", load.rows(), load.added());
-		long existing = jdbc.sql("select count(*) from case_record where county_code like '62%'")
+		String root = jdbc.sql("select org_path from place where code = :c")
+			.param("c", PREFIX)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("bench.prefix " + PREFIX + " is not a loaded place"));
+		long existing = jdbc.sql("select count(*) from case_record where org_path like :p")
+			.param("p", root + "%")
 			.query(Long.class)
 			.single();
 		if (existing < target) {
-			generate(target - existing);
+			generate(target - existing, root);
 		}
 		jdbc.sql("analyze case_record").update();
 		long total = jdbc.sql("select count(*) from case_record").query(Long.class).single();
 
 		Map<String, List<String>> byLevel = new LinkedHashMap<>();
 		for (String level : List.of("PROVINCE", "CITY", "COUNTY", "TOWN", "VILLAGE")) {
-			byLevel.put(level, jdbc
-				.sql("select org_path from place where level = :l and org_path like '/62/%' " + "order by org_path")
-				.param("l", level)
-				.query(String.class)
-				.list());
+			byLevel.put(level,
+					jdbc.sql("select org_path from place where level = :l and org_path like :p order by org_path")
+						.param("l", level)
+						.param("p", root + "%")
+						.query(String.class)
+						.list());
 		}
 		StringBuilder report = new StringBuilder();
-		report.append(String.format("%s  cases=%,d  (CaseQueries.newest, limit 20, warm)%n", Instant.now(), total));
+		report.append(String.format("%s  cases=%,d  under %s (CaseQueries.newest, limit 20, warm)%n", Instant.now(),
+				total, PREFIX));
 		List<String[]> worst = new ArrayList<>();
 		for (var entry : byLevel.entrySet()) {
 			List<String> paths = entry.getValue();
+			if (paths.isEmpty()) {
+				continue; // a county-size dataset has no city or province below its root
+			}
 			// one warm-up pass over a sample, then every prefix once
 			for (int i = 0; i < Math.min(200, paths.size()); i++) {
 				queries.newest(DataScope.of(OrgPath.of(paths.get(i))), CaseQueries.Filter.all(), null, 20);
@@ -136,12 +153,13 @@ class CaseQueueBench {
 	 * Inserts cases straight from SQL: village i (in a random order) gets weight 1/(i+1),
 	 * a Zipf-like skew, so a few villages hold many cases and thousands hold a handful.
 	 */
-	private void generate(long count) {
+	private void generate(long count, String root) {
 		long start = System.nanoTime();
 		jdbc.sql("drop table if exists bench_village").update();
 		jdbc.sql("create table bench_village as select row_number() over (order by md5(v.code)) as rank, v.code as "
 				+ "village_code, v.org_path, v.parent_code as town_code, t.parent_code as county_code from place v "
-				+ "join place t on t.code = v.parent_code where v.level = 'VILLAGE' and v.org_path like '/62/%'")
+				+ "join place t on t.code = v.parent_code where v.level = 'VILLAGE' and v.org_path like :p")
+			.param("p", root + "%")
 			.update();
 		long villages = jdbc.sql("select count(*) from bench_village").query(Long.class).single();
 		jdbc.sql("create index bench_village_rank on bench_village (rank)").update();

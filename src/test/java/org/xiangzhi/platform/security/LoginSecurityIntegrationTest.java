@@ -2,7 +2,14 @@ package org.xiangzhi.platform.security;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -94,6 +101,115 @@ class LoginSecurityIntegrationTest {
 			.update();
 		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, "10.20.0.1").getRedirectedUrl()).doesNotContain("error");
 		assertThat(audited(user, "LOGIN_SUCCEEDED")).isEqualTo(1);
+	}
+
+	/** Runs {@code count} tasks released at the same moment and returns their results. */
+	private static <T> List<T> atOnce(int count, IntFunction<Callable<T>> task) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(count);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				Callable<T> body = task.apply(i);
+				futures.add(pool.submit(() -> {
+					start.await();
+					return body.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * {@code count} login posts at once; a password other than {@link #PASSWORD} gets a
+	 * different suffix in each.
+	 */
+	private List<MockHttpServletResponse> concurrentLogins(int count, String username, String password, String address)
+			throws Exception {
+		return atOnce(count, i -> () -> WebSessions.postLogin(mvc, username,
+				password.equals(PASSWORD) ? password : password + "-" + i, address));
+	}
+
+	private static String freshAddress() {
+		long n = System.nanoTime();
+		return "10.21." + (n / 200 % 200) + "." + (n % 200 + 1);
+	}
+
+	@Test
+	void concurrentWrongPasswordsAreEachCountedAuditedAndThrottledWithoutAnyError() throws Exception {
+		String user = newCadre(true);
+		String address = freshAddress();
+		List<MockHttpServletResponse> responses = concurrentLogins(8, user, "Wrong-Password", address);
+		for (MockHttpServletResponse response : responses) {
+			assertThat(response.getStatus()).isEqualTo(302);
+			assertThat(response.getRedirectedUrl()).endsWith("/login?error");
+		}
+		// the fifth failure locks and restarts the count; failures against the lock are
+		// not counted
+		var state = jdbc.sql("select failed_attempts, locked_until from account where username = :u")
+			.param("u", user)
+			.query((rs, n) -> new Object[] { rs.getInt(1), rs.getTimestamp(2) })
+			.single();
+		assertThat(state[0]).isEqualTo(0);
+		assertThat(((java.sql.Timestamp) state[1]).toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+		assertThat(audited(user, "LOGIN_FAILED")).isEqualTo(8);
+		assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
+		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, address).getRedirectedUrl()).endsWith("/login?error");
+
+		// the address throttle saw all 9 failures: 11 more reach its limit of 20 ...
+		for (int i = 0; i < 11; i++) {
+			assertThat(
+					WebSessions.postLogin(mvc, "nobody-" + i + "-" + System.nanoTime(), "Spray-Password-2026", address)
+						.getStatus())
+				.isEqualTo(302);
+		}
+		// ... and the next attempt from that address is refused before any password check
+		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, address).getStatus()).isEqualTo(429);
+	}
+
+	@Test
+	void concurrentCorrectLoginsOfOneAccountAllSucceed() throws Exception {
+		String user = newCadre(true);
+		jdbc.sql("update account set failed_attempts = 3 where username = :u").param("u", user).update();
+		List<MockHttpServletResponse> responses = concurrentLogins(8, user, PASSWORD, freshAddress());
+		for (MockHttpServletResponse response : responses) {
+			assertThat(response.getStatus()).isEqualTo(302);
+			assertThat(response.getRedirectedUrl()).isEqualTo("/");
+			assertThat(response.getCookie(COOKIE)).isNotNull();
+		}
+		assertThat(audited(user, "LOGIN_SUCCEEDED")).isEqualTo(8);
+		assertThat(jdbc.sql("select failed_attempts from account where username = :u")
+			.param("u", user)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select last_login_at from account where username = :u")
+			.param("u", user)
+			.query(java.sql.Timestamp.class)
+			.single()).isNotNull();
+	}
+
+	@Test
+	void wrongPasswordsCountTowardsTheLockoutWhateverTheCaseOfTheUsername() throws Exception {
+		String user = newCadre(true);
+		String address = freshAddress();
+		List<String> spellings = List.of(user.toUpperCase(java.util.Locale.ROOT), " " + user,
+				Character.toUpperCase(user.charAt(0)) + user.substring(1), user + " ",
+				user.toUpperCase(java.util.Locale.ROOT));
+		for (String spelling : spellings) {
+			assertThat(WebSessions.postLogin(mvc, spelling, "Wrong-Password", address).getRedirectedUrl())
+				.endsWith("/login?error");
+		}
+		assertThat(audited(user, "LOGIN_FAILED")).isEqualTo(5);
+		assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
+		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, address).getRedirectedUrl()).endsWith("/login?error");
 	}
 
 	@Test
@@ -201,13 +317,25 @@ class LoginSecurityIntegrationTest {
 		assertThat(mvc.perform(get("/").cookie(after)).andReturn().getResponse().getStatus()).isEqualTo(200);
 	}
 
-	@Test
-	void afterThePasswordStepAloneNothingButTheSecondFactorIsReachable() throws Exception {
+	/** A fresh cadre enrolled in the second factor with the code of the current step. */
+	private record Enrolled(String username, long id, String secret, long step) {
+	}
+
+	private Enrolled newCadreWithSecondFactor() {
 		String user = newCadre(true);
 		long id = jdbc.sql("select id from account where username = :u").param("u", user).query(Long.class).single();
 		String secret = Totp.newSecret();
 		long now = Totp.step(Instant.now());
 		secondFactor.enrol(id, secret, Totp.code(secret, now));
+		return new Enrolled(user, id, secret, now);
+	}
+
+	@Test
+	void afterThePasswordStepAloneNothingButTheSecondFactorIsReachable() throws Exception {
+		Enrolled enrolled = newCadreWithSecondFactor();
+		String user = enrolled.username();
+		String secret = enrolled.secret();
+		long now = enrolled.step();
 
 		Cookie session = WebSessions.login(mvc, user, PASSWORD);
 		for (String path : List.of("/", "/account", "/accounts", "/account/password")) {
@@ -235,6 +363,14 @@ class LoginSecurityIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl()).endsWith("/login/totp?error");
+	}
+
+	@Test
+	void ofConcurrentRequestsWithOneSecondFactorCodeExactlyOneIsAccepted() throws Exception {
+		Enrolled enrolled = newCadreWithSecondFactor();
+		String code = Totp.code(enrolled.secret(), enrolled.step() + 1);
+		List<Boolean> accepted = atOnce(4, i -> () -> secondFactor.verify(enrolled.id(), code));
+		assertThat(accepted).containsOnlyOnce(true);
 	}
 
 	@Test
