@@ -64,9 +64,14 @@ bench_wait_started() {
 	return 1
 }
 
+# the application's JVM options: the heap that keeps a node under 400 MB of resident memory
+# (docs/configuration.md, "Memory"); BENCH_APP_JAVA_OPTS overrides
+APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:--Xmx256m}
+
 # starts Xiangzhi on PostgreSQL: bench_start_app PORT LOG; sets APP_PID
 bench_start_app() {
-	java -Xms512m -Xmx1g -jar "$APP_JAR" --server.port="$1" --spring.datasource.url="$PGURL" \
+	# shellcheck disable=SC2086 # the options are a list
+	java $APP_JAVA_OPTS -jar "$APP_JAR" --server.port="$1" --spring.datasource.url="$PGURL" \
 		--spring.datasource.username="$PGUSER_" --xiangzhi.demo.cases=false --logging.level.org.xiangzhi=warn --logging.level.org.xiangzhi.XiangzhiApplication=info \
 		> "$2" 2>&1 &
 	APP_PID=$!
@@ -75,7 +80,8 @@ bench_start_app() {
 
 # starts the bare endpoint: bench_start_bare PORT LOG; sets BARE_PID
 bench_start_bare() {
-	java -Xms256m -Xmx512m -jar "$BARE_JAR" --server.port="$1" --spring.datasource.url="$PGURL" \
+	# shellcheck disable=SC2086 # the options are a list
+	java $APP_JAVA_OPTS -jar "$BARE_JAR" --server.port="$1" --spring.datasource.url="$PGURL" \
 		--spring.datasource.username="$PGUSER_" > "$2" 2>&1 &
 	BARE_PID=$!
 	BENCH_PIDS+=("$BARE_PID")

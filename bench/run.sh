@@ -277,7 +277,8 @@ log "import: ${IMPORT_LINE:-failed}"
 log "start-up on H2 with demo data"
 H2_DIR=$(mktemp -d)
 START_NS=$(date +%s%N)
-(cd "$H2_DIR" && exec java -jar "$APP_JAR" --server.port="$H2_PORT") > "$OUT/h2.log" 2>&1 &
+# shellcheck disable=SC2086 # the options are a list
+(cd "$H2_DIR" && exec java $APP_JAVA_OPTS -jar "$APP_JAR" --server.port="$H2_PORT") > "$OUT/h2.log" 2>&1 &
 H2_PID=$!
 BENCH_PIDS+=("$H2_PID")
 STARTED=""
@@ -384,7 +385,7 @@ rows=( # name|label|kind (insert/read/baseline)
 	echo
 	echo "Start-up and footprint: on the embedded H2 default with demo data (fresh \`./data\`),"
 	echo "\"Started\" after **${H2_STARTED:-?} s** by the log (${H2_WALL} ms from launch to that line; target ≤ 10 s),"
-	echo "resident memory idle $(mb "$RSS_H2_IDLE") (10 s after start). The PostgreSQL instance (\`-Xmx1g\`):"
+	echo "resident memory idle $(mb "$RSS_H2_IDLE") (10 s after start). JVM options of both: \`$APP_JAVA_OPTS\`. The PostgreSQL instance:"
 	echo "idle $(mb "$RSS_PG_IDLE"), at most **$(mb "${RSS_PG_LOAD:-0}")** under the intake load (sampled every second"
 	echo "during the API and Open311 runs; target ≤ 400 MB)."
 	echo

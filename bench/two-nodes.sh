@@ -36,7 +36,7 @@ PORT1=${BENCH_PORT1:-18480}
 PORT2=${BENCH_PORT2:-18481}
 LB2=${BENCH_LB_PORT:-18490}   # round-robin over both nodes
 LB1=$((LB2 + 1))              # the same nginx, node 1 only (the one-node figure)
-HEAP=${BENCH_HEAP:-512m}
+HEAP=${BENCH_HEAP:-256m}
 OUT=$(pwd)/bench/results/two-nodes-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
 FAILED=0
@@ -67,7 +67,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_node() { # n port
-	java -Xms256m -Xmx$HEAP -jar "$APP_JAR" --server.port="$2" \
+	java -Xmx$HEAP -jar "$APP_JAR" --server.port="$2" \
 		--spring.datasource.url="$PGURL" --spring.datasource.username="$PGUSER_" \
 		--xiangzhi.demo.cases=false --logging.level.org.xiangzhi=warn \
 		--xiangzhi.cases.overdue-tick=PT${TICK}S --xiangzhi.party.visits.tick=PT${TICK}S \

@@ -17,9 +17,9 @@ import org.xiangzhi.platform.AuditOutcome;
 import org.xiangzhi.platform.SecuritySettings;
 
 /**
- * Counts failed passwords per account and locks the account after too many
- * ({@link SecuritySettings#lockoutFailures()} in a row lock it for
- * {@link SecuritySettings#lockoutDuration()}).
+ * Counts failed login steps (wrong passwords and second-factor codes) per account and
+ * locks the account after too many ({@link SecuritySettings#lockoutFailures()} in a row
+ * lock it for {@link SecuritySettings#lockoutDuration()}).
  * <p>
  * The count and the lock change in one UPDATE each, computed by the database from the row
  * as it is, never by saving a loaded {@link Account}: concurrent logins of one account
@@ -107,7 +107,11 @@ public class LoginAttempts {
 		return failures == 0;
 	}
 
-	/** A successful password step: the failure count starts again. */
+	/**
+	 * A completed login: the failure count starts again. That is the password step of an
+	 * account without a second factor, and the accepted code of one with it (the password
+	 * alone must not undo the failures of wrong codes).
+	 */
 	public void succeeded(long accountId) {
 		accounts.findById(accountId).ifPresent(a -> {
 			jdbc.sql("""

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +38,13 @@ public class SecondFactor {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	SecondFactor(AccountRepository accounts, PersonalData personalData, AuditLog audit, Clock clock,
-			LoginAttempts attempts, JdbcClient jdbc) {
+			LoginAttempts attempts, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.attempts = attempts;
 		this.personalData = personalData;
 		this.audit = audit;
@@ -62,24 +66,31 @@ public class SecondFactor {
 	}
 
 	/**
-	 * Checks a code at login; a code is never accepted twice. Wrong codes count towards
-	 * the same lockout as wrong passwords, so the six digits cannot be guessed.
+	 * Checks a code at login; a code is never accepted twice. A refused code is a failed
+	 * login step like a wrong password: it is announced as {@link CodeRefused} (the
+	 * address throttle counts it) and then counted towards the account's lockout and
+	 * audited by {@link LoginAttempts#failed}, so the six digits cannot be guessed. The
+	 * accepted code completes the login: in the transaction that claims it the failure
+	 * count starts again and the login is audited ({@link LoginAttempts#succeeded}),
+	 * which the password step of an account with a second factor does not do.
 	 */
 	public boolean verify(long accountId, String code) {
 		Account account = load(accountId);
 		Instant now = clock.instant();
 		if (account.isLocked(now)) {
+			refused(account, "locked");
 			return false;
 		}
 		Optional<Long> step = Totp.verify(personalData.decrypt(account.totpSecretEnc), code, now, account.totpLastStep);
 		if (step.isEmpty()) {
-			attempts.failed(account.username(), "second_factor");
+			refused(account, "second_factor");
 			return false;
 		}
 		// claimed by a compare-and-set rather than a save of the loaded account: of two
 		// requests with the same code only one gets it, and a concurrent failed login
-		// (which raises the version) does not make the right code fail
-		return jdbc.sql("""
+		// (which raises the version) does not make the right code fail. The loser knew a
+		// valid code, so it is no guess and not counted.
+		boolean claimed = jdbc.sql("""
 				update account set totp_last_step = :step, version = version + 1
 				where id = :id and (totp_last_step is null or totp_last_step < :step)
 				  and (locked_until is null or locked_until <= :now)
@@ -88,11 +99,31 @@ public class SecondFactor {
 			.param("id", accountId)
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
 			.update() == 1;
+		if (claimed) {
+			attempts.succeeded(accountId);
+		}
+		return claimed;
+	}
+
+	/**
+	 * Publishes {@link CodeRefused} before the account's failure is counted, so that
+	 * nothing after it keeps the refusal from counting towards the address limit.
+	 */
+	private void refused(Account account, String reason) {
+		events.publishEvent(new CodeRefused(account.id()));
+		attempts.failed(account.username(), reason);
 	}
 
 	private Account load(long accountId) {
 		return accounts.findById(accountId)
 			.orElseThrow(() -> new RecordNotFoundException(AccountService.OBJECT_TYPE, accountId));
+	}
+
+	/**
+	 * A second-factor code was refused at login (wrong, replayed, or the account is
+	 * locked); published in the request that sent it.
+	 */
+	public record CodeRefused(long accountId) {
 	}
 
 }

@@ -8,10 +8,11 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.xiangzhi.platform.account.LoginAttempts;
+import org.xiangzhi.platform.account.SecondFactor;
 
 /**
  * Turns Spring Security's login events into lockout counting, address throttling and
- * audit rows.
+ * audit rows, and counts refused second-factor codes against their address.
  */
 @Component
 class LoginEvents {
@@ -25,11 +26,27 @@ class LoginEvents {
 		this.throttle = throttle;
 	}
 
+	/**
+	 * The password step completes the login unless a second factor follows it; then the
+	 * accepted code does ({@link SecondFactor#verify}). Resetting the failure count after
+	 * the password alone would let anyone who knows it guess codes without ever being
+	 * locked out.
+	 */
 	@EventListener
 	void onSuccess(AuthenticationSuccessEvent event) {
-		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal) {
+		if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal
+				&& !principal.pending().contains(PendingStep.SECOND_FACTOR)) {
 			attempts.succeeded(principal.actor().accountId());
 		}
+	}
+
+	/**
+	 * A refused second-factor code is a failed login from its address, like a wrong
+	 * password; {@link SecondFactor} counts it for the account.
+	 */
+	@EventListener
+	void onCodeRefused(SecondFactor.CodeRefused event) {
+		throttle.recordFailure(ClientAddress.current());
 	}
 
 	/**

@@ -373,6 +373,160 @@ class LoginSecurityIntegrationTest {
 		assertThat(accepted).containsOnlyOnce(true);
 	}
 
+	/** The password step of {@code username} from {@code address}; its session cookie. */
+	private Cookie passwordStep(String username, String address) throws Exception {
+		MockHttpServletResponse response = WebSessions.postLogin(mvc, username, PASSWORD, address);
+		assertThat(response.getRedirectedUrl()).isEqualTo("/");
+		return response.getCookie(COOKIE);
+	}
+
+	private MockHttpServletResponse postCode(Cookie session, String code, String address) throws Exception {
+		return mvc.perform(post("/login/totp").cookie(session).with(csrf()).with(from(address)).param("code", code))
+			.andReturn()
+			.getResponse();
+	}
+
+	/** A code that no step near now has, so it is wrong however long the test runs. */
+	private static String wrongCode(String secret) {
+		long now = Totp.step(Instant.now());
+		List<String> near = new ArrayList<>();
+		for (long step = now - 2; step <= now + 4; step++) {
+			near.add(Totp.code(secret, step));
+		}
+		for (int digit = 0;; digit++) {
+			String candidate = String.valueOf(digit).repeat(Totp.DIGITS);
+			if (!near.contains(candidate)) {
+				return candidate;
+			}
+		}
+	}
+
+	/** The right code of a step later than any the account has used. */
+	private static String rightCode(Enrolled enrolled) {
+		return Totp.code(enrolled.secret(), Totp.step(Instant.now()) + 1);
+	}
+
+	private int failedAttempts(String username) {
+		return jdbc.sql("select failed_attempts from account where username = :u")
+			.param("u", username)
+			.query(Integer.class)
+			.single();
+	}
+
+	private boolean isNull(String username, String column) {
+		return jdbc.sql("select count(*) from account where username = :u and " + column + " is null")
+			.param("u", username)
+			.query(Long.class)
+			.single() == 1;
+	}
+
+	private long auditedWithDetail(String username, String action, String detail) {
+		return jdbc.sql("select count(*) from audit_event where actor = :u and action = :a and detail = :d")
+			.param("u", username)
+			.param("a", action)
+			.param("d", detail)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void fiveWrongSecondFactorCodesLockTheAccountEvenWhenThePasswordIsEnteredAgainBetweenThem() throws Exception {
+		Enrolled enrolled = newCadreWithSecondFactor();
+		String user = enrolled.username();
+		String address = freshAddress();
+		String wrong = wrongCode(enrolled.secret());
+
+		Cookie first = passwordStep(user, address);
+		for (int i = 0; i < 3; i++) {
+			assertThat(postCode(first, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
+		}
+		assertThat(failedAttempts(user)).isEqualTo(3);
+		// the right password alone does not start the count again
+		Cookie second = passwordStep(user, address);
+		assertThat(failedAttempts(user)).isEqualTo(3);
+		for (int i = 0; i < 2; i++) {
+			assertThat(postCode(second, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
+		}
+
+		Instant lockedUntil = jdbc.sql("select locked_until from account where username = :u")
+			.param("u", user)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
+				Duration.ofMinutes(15));
+		assertThat(auditedWithDetail(user, "LOGIN_FAILED", "second_factor")).isEqualTo(5);
+		assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
+		assertThat(audited(user, "LOGIN_SUCCEEDED")).isZero();
+
+		// while locked, neither the right password nor the right code gets in
+		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, address).getRedirectedUrl()).endsWith("/login?error");
+		assertThat(postCode(second, rightCode(enrolled), address).getRedirectedUrl()).endsWith("/login/totp?error");
+		assertThat(mvc.perform(get("/").cookie(second)).andReturn().getResponse().getRedirectedUrl())
+			.endsWith("/login/totp");
+		assertThat(auditedWithDetail(user, "LOGIN_FAILED", "locked")).isEqualTo(2);
+		assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
+		assertThat(audited(user, "LOGIN_SUCCEEDED")).isZero();
+		assertThat(jdbc.sql("select totp_last_step from account where username = :u")
+			.param("u", user)
+			.query(Long.class)
+			.single()).isEqualTo(enrolled.step());
+	}
+
+	@Test
+	void wrongSecondFactorCodesCountTowardsTheAddressThrottle() throws Exception {
+		Enrolled enrolled = newCadreWithSecondFactor();
+		String address = freshAddress();
+		Cookie session = passwordStep(enrolled.username(), address);
+		for (int i = 0; i < 4; i++) {
+			assertThat(postCode(session, wrongCode(enrolled.secret()), address).getRedirectedUrl())
+				.endsWith("/login/totp?error");
+		}
+		// 4 wrong codes and 15 wrong passwords are one short of the limit of 20 ...
+		for (int i = 0; i < 15; i++) {
+			assertThat(
+					WebSessions.postLogin(mvc, "nobody-" + i + "-" + System.nanoTime(), "Spray-Password-2026", address)
+						.getStatus())
+				.isEqualTo(302);
+		}
+		assertThat(WebSessions.postLogin(mvc, enrolled.username(), PASSWORD, address).getStatus()).isEqualTo(302);
+		// ... which one more failure reaches
+		assertThat(
+				WebSessions.postLogin(mvc, "nobody-" + System.nanoTime(), "Spray-Password-2026", address).getStatus())
+			.isEqualTo(302);
+		assertThat(WebSessions.postLogin(mvc, enrolled.username(), PASSWORD, address).getStatus()).isEqualTo(429);
+	}
+
+	@Test
+	void onlyTheAcceptedSecondFactorCodeCompletesTheLoginAndStartsTheCountAgain() throws Exception {
+		Enrolled enrolled = newCadreWithSecondFactor();
+		String user = enrolled.username();
+		String address = freshAddress();
+		String wrong = wrongCode(enrolled.secret());
+		Cookie first = passwordStep(user, address);
+		for (int i = 0; i < 3; i++) {
+			assertThat(postCode(first, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
+		}
+		Cookie second = passwordStep(user, address);
+		assertThat(failedAttempts(user)).isEqualTo(3);
+		assertThat(audited(user, "LOGIN_SUCCEEDED")).isZero();
+		assertThat(isNull(user, "last_login_at")).isTrue();
+
+		MockHttpServletResponse verified = postCode(second, rightCode(enrolled), address);
+		assertThat(verified.getRedirectedUrl()).isEqualTo("/");
+		assertThat(failedAttempts(user)).isZero();
+		assertThat(audited(user, "LOGIN_SUCCEEDED")).isEqualTo(1);
+		assertThat(isNull(user, "last_login_at")).isFalse();
+
+		// the count really started again: four more wrong codes do not lock
+		Cookie third = passwordStep(user, address);
+		for (int i = 0; i < 4; i++) {
+			assertThat(postCode(third, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
+		}
+		assertThat(failedAttempts(user)).isEqualTo(4);
+		assertThat(isNull(user, "locked_until")).isTrue();
+	}
+
 	@Test
 	void aWeakPasswordIsRefusedWithTheRulesItBreaks() {
 		Actor admin = TestActors.systemAdmin();
