@@ -327,7 +327,7 @@ PG_READ=$(f pg-read rps)
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
 ERRORS=$(grep -o "errors=[0-9]*" "$OUT/summary.txt" | cut -d= -f2 | paste -sd+ | bc || true)
 PGVER=$($PSQL -c "show server_version")
-PGCONF=$($PSQL -c "select string_agg(name || ' ' || setting || coalesce(unit, ''), ', ' order by name) from pg_settings
+PGCONF=$($PSQL -c "select string_agg(name || ' ' || current_setting(name), ', ' order by name) from pg_settings
 	where name in ('shared_buffers', 'autovacuum', 'synchronous_commit', 'fsync', 'max_connections', 'work_mem')")
 JAVAVER=$(java -version 2>&1 | head -1)
 MEM=$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
@@ -358,7 +358,7 @@ rows=( # name|label|kind (insert/read/baseline)
 	echo "## Benchmark run $(date -u +%F), $SIZE dataset (\`BENCH_SIZE=$SIZE bench/run.sh\`, $RUN)"
 	echo
 	echo "Machine: $(nproc) cores, $MEM, Linux $(uname -r), $JAVAVER, PostgreSQL $PGVER, wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')."
-	echo "PostgreSQL settings: $PGCONF (shared_buffers in 8 kB pages). Load average (1, 5, 15 min) before the warm-up: $LOAD_BEFORE."
+	echo "PostgreSQL settings: $PGCONF. Load average (1, 5, 15 min) before the warm-up: $LOAD_BEFORE."
 	echo "The machine is shared and noisy (other sessions build and test on it), and the application, the"
 	echo "baseline, PostgreSQL and the load generator share its cores: read the ratios, not the absolute figures."
 	echo "Commit $COMMIT; dataset \`$DB\` ($SIZE size, scope $SCOPE, $DB_SIZE): $(printf "%'.0f" "$existing") cases,"
