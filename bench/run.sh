@@ -49,6 +49,17 @@ RUN=run-$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$PWD/bench/results/$RUN
 REPORT=${BENCH_REPORT:-docs/performance.md}
 mkdir -p "$OUT"
+# a fresh machine of this kind has PostgreSQL and a JDK but not wrk or nginx: install them from
+# Debian's packages when we may (root, or password-less sudo)
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v pgbench >/dev/null || missing+=(postgresql-client)
+if (( ${#missing[@]} )) && command -v apt-get >/dev/null; then
+	sudo_=""; [ "$(id -u)" -eq 0 ] || sudo_="sudo -n"
+	echo "installing ${missing[*]} from Debian's packages"
+	$sudo_ apt-get update -q >/dev/null && $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null || true
+fi
 for tool in wrk pgbench psql curl openssl java; do
 	command -v $tool >/dev/null || { echo "$tool is missing (apt-get install -y wrk postgresql-client nginx)"; exit 1; }
 done
