@@ -131,8 +131,8 @@ public class HouseholdService {
 	}
 
 	/**
-	 * A place with the counts of its whole subtree: live for a village and below, from
-	 * the registry tally for a town and above.
+	 * A place with the counts of its whole subtree: from the registry tally for a village
+	 * and above, live for grids and micro-grids.
 	 */
 	public record PlaceCounts(Place place, Counts counts) {
 	}

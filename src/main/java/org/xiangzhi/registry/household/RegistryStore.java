@@ -291,8 +291,8 @@ public class RegistryStore {
 	}
 
 	/**
-	 * The counts of a place's subtree: counted live for a village and below (a few
-	 * hundred households), read from the tally for a town and above.
+	 * The counts of a place's subtree: read from the tally for a village and above,
+	 * counted live for grids and micro-grids.
 	 */
 	public Counts counts(Place place) {
 		return counts(List.of(place)).get(place.code());
@@ -309,8 +309,14 @@ public class RegistryStore {
 		return counts;
 	}
 
+	/**
+	 * Whether a place's counts are read from the tally: a village and everything above
+	 * it. A village's own rows are refreshed in every transaction that writes in it, so
+	 * they are as exact as a live count and one indexed read instead of four counting
+	 * queries; grids and micro-grids below it are not tallied.
+	 */
 	private static boolean tallied(Place place) {
-		return !place.level().isAtOrBelow(PlaceLevel.VILLAGE);
+		return place.level() == PlaceLevel.VILLAGE || !place.level().isAtOrBelow(PlaceLevel.VILLAGE);
 	}
 
 	/** Marks the village of a household for a tally refresh at commit. */

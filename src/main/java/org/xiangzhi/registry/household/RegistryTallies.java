@@ -42,8 +42,8 @@ import org.xiangzhi.registry.household.RegistryStore.Counts;
  * {@link RegistryStore} {@linkplain #touch marks} the villages whose counts a write may
  * change, and just before the transaction commits each of them is {@linkplain #refresh
  * recounted} and the difference added to its ancestors. {@link #rebuildAll()} recomputes
- * everything in bulk. Villages and anything below them are still counted live
- * ({@link #live}); a village holds a few hundred households.
+ * everything in bulk. Grids and micro-grids below a village are counted live
+ * ({@link #live}).
  */
 @Repository
 public class RegistryTallies {
