@@ -96,7 +96,7 @@ log "registry tallies: rebuild-tallies"
 app_command --xiangzhi.command=rebuild-tallies > "$OUT/tallies.log" 2>&1 || { log "rebuild-tallies failed: $OUT/tallies.log"; exit 1; }
 grep -o "rebuild-tallies: .*" "$OUT/tallies.log" | tail -1 | tee -a "$OUT/progress.txt" || true
 log "cases: topping up to $CASES under $SCOPE and timing the newest 20 over every prefix (CaseQueueBench)"
-XIANGZHI_TEST_DB_URL=$PGURL XIANGZHI_TEST_DB_USER=$PGUSER_ ./mvnw -q -B -o test -Dtest=CaseQueueBench \
+XIANGZHI_TEST_DB_URL=$PGURL XIANGZHI_TEST_DB_USER=$PGUSER_ ./mvnw -q -B test -Dtest=CaseQueueBench \
 	-Dbench.cases="$CASES" -Dbench.prefix="$SCOPE" -Dbench.divisions="$DIVISIONS" -Dsurefire.failIfNoSpecifiedTests=false \
 	> "$OUT/generate-cases.log" 2>&1 || { log "CaseQueueBench failed: $OUT/generate-cases.log"; exit 1; }
 cp target/case-queue-bench.txt "$OUT/case-queue-bench-all.txt" 2>/dev/null || true
@@ -284,7 +284,7 @@ bench_stop "$BARE_PID"
 # (which must create nothing), and the database's own INSERT ... SELECT of the same rows, rolled back
 log "Excel import of 100,000 residents (ImportBench on $DB)"
 rm -f target/import-bench.txt
-XIANGZHI_TEST_DB_URL=$PGURL XIANGZHI_TEST_DB_USER=$PGUSER_ ./mvnw -q -B -o test -Dtest=ImportBench \
+XIANGZHI_TEST_DB_URL=$PGURL XIANGZHI_TEST_DB_USER=$PGUSER_ ./mvnw -q -B test -Dtest=ImportBench \
 	-Dsurefire.failIfNoSpecifiedTests=false > "$OUT/import.log" 2>&1 || log "ImportBench failed: $OUT/import.log"
 IMPORT_LINE=$(tail -1 target/import-bench.txt 2>/dev/null || true)
 echo "$IMPORT_LINE" > "$OUT/import.txt"
