@@ -406,6 +406,13 @@ class LoginSecurityIntegrationTest {
 		return Totp.code(enrolled.secret(), Totp.step(Instant.now()) + 1);
 	}
 
+	/** Sends {@code times} codes in the session; each must be refused. */
+	private void refuseCodes(Cookie session, String code, String address, int times) throws Exception {
+		for (int i = 0; i < times; i++) {
+			assertThat(postCode(session, code, address).getRedirectedUrl()).endsWith("/login/totp?error");
+		}
+	}
+
 	private int failedAttempts(String username) {
 		return jdbc.sql("select failed_attempts from account where username = :u")
 			.param("u", username)
@@ -437,16 +444,12 @@ class LoginSecurityIntegrationTest {
 		String wrong = wrongCode(enrolled.secret());
 
 		Cookie first = passwordStep(user, address);
-		for (int i = 0; i < 3; i++) {
-			assertThat(postCode(first, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
-		}
+		refuseCodes(first, wrong, address, 3);
 		assertThat(failedAttempts(user)).isEqualTo(3);
 		// the right password alone does not start the count again
 		Cookie second = passwordStep(user, address);
 		assertThat(failedAttempts(user)).isEqualTo(3);
-		for (int i = 0; i < 2; i++) {
-			assertThat(postCode(second, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
-		}
+		refuseCodes(second, wrong, address, 2);
 
 		Instant lockedUntil = jdbc.sql("select locked_until from account where username = :u")
 			.param("u", user)
@@ -478,10 +481,7 @@ class LoginSecurityIntegrationTest {
 		Enrolled enrolled = newCadreWithSecondFactor();
 		String address = freshAddress();
 		Cookie session = passwordStep(enrolled.username(), address);
-		for (int i = 0; i < 4; i++) {
-			assertThat(postCode(session, wrongCode(enrolled.secret()), address).getRedirectedUrl())
-				.endsWith("/login/totp?error");
-		}
+		refuseCodes(session, wrongCode(enrolled.secret()), address, 4);
 		// 4 wrong codes and 15 wrong passwords are one short of the limit of 20 ...
 		for (int i = 0; i < 15; i++) {
 			assertThat(
@@ -504,9 +504,7 @@ class LoginSecurityIntegrationTest {
 		String address = freshAddress();
 		String wrong = wrongCode(enrolled.secret());
 		Cookie first = passwordStep(user, address);
-		for (int i = 0; i < 3; i++) {
-			assertThat(postCode(first, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
-		}
+		refuseCodes(first, wrong, address, 3);
 		Cookie second = passwordStep(user, address);
 		assertThat(failedAttempts(user)).isEqualTo(3);
 		assertThat(audited(user, "LOGIN_SUCCEEDED")).isZero();
@@ -520,9 +518,7 @@ class LoginSecurityIntegrationTest {
 
 		// the count really started again: four more wrong codes do not lock
 		Cookie third = passwordStep(user, address);
-		for (int i = 0; i < 4; i++) {
-			assertThat(postCode(third, wrong, address).getRedirectedUrl()).endsWith("/login/totp?error");
-		}
+		refuseCodes(third, wrong, address, 4);
 		assertThat(failedAttempts(user)).isEqualTo(4);
 		assertThat(isNull(user, "locked_until")).isTrue();
 	}

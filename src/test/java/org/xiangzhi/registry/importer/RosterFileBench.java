@@ -5,6 +5,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a valid roster workbook for a manual or scripted upload through the import page
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class RosterFileBench {
 
+	private static final Logger log = LoggerFactory.getLogger(RosterFileBench.class);
+
 	@Test
 	void writeRoster() throws Exception {
 		String village = System.getProperty("bench.village", "620621110212");
@@ -26,7 +30,7 @@ class RosterFileBench {
 		Path out = Path.of("target", "roster-" + village + "-" + households + ".xlsx");
 		Files.createDirectories(out.getParent());
 		Files.write(out, Rosters.xlsx(Rosters.households(village, group, households, size)));
-		System.out.println("wrote " + out.toAbsolutePath());
+		log.warn("Roster written: {}", out.toAbsolutePath());
 	}
 
 }
