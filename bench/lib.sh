@@ -64,9 +64,9 @@ bench_wait_started() {
 	return 1
 }
 
-# the application's JVM options: the heap that keeps a node under 400 MB of resident memory
-# (docs/configuration.md, "Memory"); BENCH_APP_JAVA_OPTS overrides
-APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:--Xmx256m}
+# the application's JVM options: the heap and collector that keep a node under 400 MB of resident
+# memory (docs/configuration.md, "Memory"; ADR 16); BENCH_APP_JAVA_OPTS overrides
+APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:--Xmx224m -XX:+UseSerialGC}
 
 # starts Xiangzhi on PostgreSQL: bench_start_app PORT LOG; sets APP_PID
 bench_start_app() {

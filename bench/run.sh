@@ -22,8 +22,9 @@
 #                 its CSRF token, the session cookie; bench/login/LoginLoad.java);
 # 4. the Excel import of 100,000 residents (ImportBench on the same database) next to the database's
 #    own insert of the same rows;
-# 5. starts the application on its embedded H2 default with demo data in a fresh directory: start-up
-#    time and resident memory (idle, and of the PostgreSQL instance idle and under the intake load);
+# 5. start-up on the embedded H2 default with demo data (bench/startup.sh: the README's command, the jar,
+#    the jar with a class-data-sharing archive) and resident memory (idle, and of the PostgreSQL
+#    instance idle and under the intake load);
 # 6. two nodes behind nginx (bench/two-nodes.sh, full; BENCH_TWO_NODES=0 skips it);
 # 7. appends a dated section to docs/performance.md and writes bench/results/<run>/index.html.
 # Needs PostgreSQL on BENCH_PGHOST (trust auth), wrk, pgbench and nginx (Debian: wrk, postgresql-client, nginx).
@@ -42,7 +43,6 @@ WARMUP=${BENCH_WARMUP:-30s}
 DURATION=${BENCH_DURATION:-30s}
 APP_PORT=${BENCH_APP_PORT:-18180}
 BARE_PORT=${BENCH_BARE_PORT:-18181}
-H2_PORT=${BENCH_H2_PORT:-18182}
 TOWNS=${BENCH_TOWNS:-200}
 DIVISIONS=${BENCH_DIVISIONS:-../shared/data/modood-china-division-2.7.0}
 RUN=run-$(date -u +%Y%m%dT%H%M%SZ)
@@ -296,26 +296,9 @@ IMPORT_BASE=$(grep -o "rolled back)=[0-9.]*" "$OUT/import.txt" | cut -d= -f2)
 log "import: ${IMPORT_LINE:-failed}"
 
 # ---------------------------------------------------------------- start-up on the embedded default
-log "start-up on H2 with demo data"
-H2_DIR=$(mktemp -d)
-START_NS=$(date +%s%N)
-# shellcheck disable=SC2086 # the options are a list
-(cd "$H2_DIR" && exec java $APP_JAVA_OPTS -jar "$APP_JAR" --server.port="$H2_PORT") > "$OUT/h2.log" 2>&1 &
-H2_PID=$!
-BENCH_PIDS+=("$H2_PID")
-STARTED=""
-for i in $(seq 1 240); do
-	if grep -q "Started .* in " "$OUT/h2.log"; then STARTED=1; break; fi
-	kill -0 "$H2_PID" 2>/dev/null || break
-	sleep 0.25
-done
-H2_WALL=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-H2_STARTED=$(grep -o "Started .* in [0-9.]* seconds" "$OUT/h2.log" | grep -o "in [0-9.]*" | cut -c4- || true)
-sleep 10
-RSS_H2_IDLE=$(bench_rss_kb "$H2_PID")
-bench_stop "$H2_PID"
-rm -rf "$H2_DIR"
-log "H2 start-up: ${H2_STARTED:-?} s (log), ${H2_WALL} ms to the log line; idle RSS $RSS_H2_IDLE kB"
+log "start-up on H2 with demo data (bench/startup.sh: the README's command, the jar, the jar with a CDS archive)"
+BENCH_STARTUP_REPORT="$OUT/startup.md" bash bench/startup.sh > "$OUT/startup.txt" 2>&1 || log "startup.sh failed: $OUT/startup.txt"
+grep -E "restart|^\\| " "$OUT/startup.txt" | tee -a "$OUT/progress.txt" || true
 
 # ---------------------------------------------------------------- two nodes behind nginx
 : > "$OUT/two-nodes.md"
@@ -359,7 +342,7 @@ rows=( # name|label|kind (insert/read/baseline)
 	"places-PROVINCE|place counts \`GET /api/v1/places/{code}\`: the province|read"
 	"places-COUNTY|place counts: the counties of the scope|read"
 	"places-TOWN|place counts: 50 towns|read"
-	"places-VILLAGE|place counts: 200 villages (counted live)|read"
+	"places-VILLAGE|place counts: 200 villages|read"
 	"bare-login|bare endpoint \`POST /bare/login\` (one account read, one password check; before)|baseline"
 	"bare-login-2|bare endpoint \`POST /bare/login\` (after)|baseline"
 	"login|login \`GET /login\` + \`POST /login\` + \`GET /\` (fresh cookie jar, $CONNECTIONS accounts)|login"
@@ -408,11 +391,14 @@ rows=( # name|label|kind (insert/read/baseline)
 	cat "$OUT/case-queue-bench.txt"
 	echo '```'
 	echo
-	echo "Start-up and footprint: on the embedded H2 default with demo data (fresh \`./data\`),"
-	echo "\"Started\" after **${H2_STARTED:-?} s** by the log (${H2_WALL} ms from launch to that line; target ≤ 10 s),"
-	echo "resident memory idle $(mb "$RSS_H2_IDLE") (10 s after start). JVM options of both: \`$APP_JAVA_OPTS\`. The PostgreSQL instance:"
-	echo "idle $(mb "$RSS_PG_IDLE"), at most **$(mb "${RSS_PG_LOAD:-0}")** under the intake load (sampled every second"
-	echo "during the API and Open311 runs; target ≤ 400 MB)."
+	echo "Start-up and footprint (\`bench/startup.sh\`): from launch until \`/actuator/health/readiness\` answers UP (after"
+	echo "the demo data is loaded), on the embedded H2 default with a fresh \`./data\` (the first start: migrations and"
+	echo "all demo data; target ≤ 10 s), and a restart on the data it left; resident memory 10 s after the start:"
+	echo
+	cat "$OUT/startup.md" 2>/dev/null || echo "(failed: see \`bench/results/$RUN/startup.txt\`)"
+	echo
+	echo "The PostgreSQL instance (\`$APP_JAVA_OPTS\`): idle $(mb "$RSS_PG_IDLE"), at most **$(mb "${RSS_PG_LOAD:-0}")** under the intake"
+	echo "load (sampled every second during the API and Open311 runs; target ≤ 400 MB)."
 	echo
 	echo "Requests that failed (non-2xx, socket errors) over all runs: ${ERRORS:-?}. Requests probed once before the"
 	echo "load: $(sed 's/$/;/' "$OUT/probes.txt" | paste -sd' ')"

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.util.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -82,8 +84,12 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		loadPlaces();
 		int created = 0;
+		// one hash for all: every demo account has the same published password, and each
+		// bcrypt
+		// costs ~0.1 s of the first start (issue 6, start-up ≤ 10 s)
+		Lazy<String> hash = Lazy.of(() -> encoder.encode(DEMO_PASSWORD));
 		for (DemoAccount demo : ACCOUNTS) {
-			if (createIfAbsent(demo)) {
+			if (createIfAbsent(demo, hash)) {
 				created++;
 			}
 		}
@@ -108,7 +114,7 @@ class DemoData implements ApplicationRunner {
 		}
 	}
 
-	private boolean createIfAbsent(DemoAccount demo) {
+	private boolean createIfAbsent(DemoAccount demo, Supplier<String> passwordHash) {
 		boolean exists = jdbc.sql("select count(*) from account where username = :u")
 			.param("u", demo.username())
 			.query(Integer.class)
@@ -122,7 +128,7 @@ class DemoData implements ApplicationRunner {
 				+ "password_changed_at, created_at) values (:u, :d, :h, :p, :pe, :pb, true, :now, :now)")
 			.param("u", demo.username())
 			.param("d", demo.displayName())
-			.param("h", encoder.encode(DEMO_PASSWORD))
+			.param("h", passwordHash.get())
 			.param("p", place.path().value())
 			.param("pe", personalData.encrypt(demo.phone()))
 			.param("pb", personalData.blindIndex("phone", demo.phone()))
