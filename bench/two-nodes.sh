@@ -36,7 +36,6 @@ PORT1=${BENCH_PORT1:-18480}
 PORT2=${BENCH_PORT2:-18481}
 LB2=${BENCH_LB_PORT:-18490}   # round-robin over both nodes
 LB1=$((LB2 + 1))              # the same nginx, node 1 only (the one-node figure)
-HEAP=${BENCH_HEAP:-256m}
 OUT=$(pwd)/bench/results/two-nodes-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
 FAILED=0
@@ -67,7 +66,8 @@ cleanup() {
 trap cleanup EXIT
 
 start_node() { # n port
-	java -Xmx$HEAP -jar "$APP_JAR" --server.port="$2" \
+	# shellcheck disable=SC2086 # the options are a list (bench/lib.sh)
+	java $APP_JAVA_OPTS -jar "$APP_JAR" --server.port="$2" \
 		--spring.datasource.url="$PGURL" --spring.datasource.username="$PGUSER_" \
 		--xiangzhi.demo.cases=false --logging.level.org.xiangzhi=warn \
 		--xiangzhi.cases.overdue-tick=PT${TICK}S --xiangzhi.party.visits.tick=PT${TICK}S \
@@ -219,7 +219,7 @@ if [[ -n "${BENCH_REPORT:-}" ]]; then
 		echo
 		echo "### Two nodes behind nginx (\`bench/two-nodes.sh$($QUICK && echo ' --quick')\`, $(basename "$OUT"))"
 		echo
-		echo "Two nodes (\`-Xmx$HEAP\` each) on database \`$DB\` behind nginx round-robin, $CONNECTIONS connections, $DURATION"
+		echo "Two nodes (\`$APP_JAVA_OPTS\` each) on database \`$DB\` behind nginx round-robin, $CONNECTIONS connections, $DURATION"
 		echo "per run after $WARMUP of warm-up, $ROUNDS round(s), job tick $TICK s. Both nodes, nginx, wrk and PostgreSQL"
 		echo "share the same $(nproc) cores."
 		echo
