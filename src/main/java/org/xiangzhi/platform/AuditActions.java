@@ -11,8 +11,6 @@ public final class AuditActions {
 
 	public static final String LOGOUT = "LOGOUT";
 
-	public static final String SECOND_FACTOR_FAILED = "SECOND_FACTOR_FAILED";
-
 	public static final String SECOND_FACTOR_ENROLLED = "SECOND_FACTOR_ENROLLED";
 
 	public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";

@@ -110,15 +110,21 @@ public class LoginAttempts {
 	/**
 	 * A completed login: the failure count starts again. That is the password step of an
 	 * account without a second factor, and the accepted code of one with it (the password
-	 * alone must not undo the failures of wrong codes).
+	 * alone must not undo the failures of wrong codes). A lock that a concurrent failure
+	 * set after this login's checks stays: only an expired lock is cleared.
 	 */
 	public void succeeded(long accountId) {
 		accounts.findById(accountId).ifPresent(a -> {
+			Instant now = clock.instant();
 			jdbc.sql("""
 					update account
-					set failed_attempts = 0, locked_until = null, last_login_at = :now, version = version + 1
+					set failed_attempts = case when locked_until is null or locked_until <= :now then 0
+					                           else failed_attempts end,
+					    locked_until = case when locked_until is null or locked_until <= :now then null
+					                        else locked_until end,
+					    last_login_at = :now, version = version + 1
 					where id = :id
-					""").param("now", utc(clock.instant())).param("id", accountId).update();
+					""").param("now", utc(now)).param("id", accountId).update();
 			audit.recordAs(a.username, a.toActor().describeScope(), a.home(),
 					AuditEntry.success(AuditActions.LOGIN_SUCCEEDED, AccountService.OBJECT_TYPE, a.id()));
 		});

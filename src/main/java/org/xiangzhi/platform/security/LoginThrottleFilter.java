@@ -14,7 +14,8 @@ import org.xiangzhi.platform.AuditOutcome;
 
 /**
  * Answers a login attempt from a throttled address with a generic 429 before any password
- * check.
+ * or second-factor check: both steps' failures count towards the address's limit, so both
+ * are refused once it is reached.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -29,7 +30,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && "/login".equals(RequestPaths.of(request)));
+		String path = RequestPaths.of(request);
+		return !("POST".equals(request.getMethod()) && ("/login".equals(path) || "/login/totp".equals(path)));
 	}
 
 	@Override

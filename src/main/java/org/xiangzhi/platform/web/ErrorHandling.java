@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +48,25 @@ class ErrorHandling {
 		ModelAndView view = new ModelAndView("error/403");
 		view.addObject("reasonKey", ex.messageKey());
 		view.setStatus(HttpStatus.FORBIDDEN);
+		return view;
+	}
+
+	/**
+	 * A record that someone else changed between this request's read and its write (a
+	 * stale version: an administrator's edit of an account racing a login of that
+	 * account, say). Nothing of the request was written; the user reloads and tries
+	 * again. A module that can say more (the cases' concurrent transitions) maps its own
+	 * exception.
+	 */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	Object conflict(HttpServletRequest request) {
+		if (isApi(request)) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("status", 409, "error", "conflict"));
+		}
+		ModelAndView view = new ModelAndView("error/409");
+		view.setStatus(HttpStatus.CONFLICT);
 		return view;
 	}
 

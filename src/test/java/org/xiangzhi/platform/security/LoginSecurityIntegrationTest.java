@@ -24,6 +24,7 @@ import org.xiangzhi.platform.Role;
 import org.xiangzhi.platform.TestActors;
 import org.xiangzhi.platform.WebSessions;
 import org.xiangzhi.platform.account.AccountService;
+import org.xiangzhi.platform.account.LoginAttempts;
 import org.xiangzhi.platform.account.SecondFactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +54,9 @@ class LoginSecurityIntegrationTest {
 
 	@Autowired
 	SecondFactor secondFactor;
+
+	@Autowired
+	LoginAttempts attempts;
 
 	/** A fresh village cadre of 橙槽村 whose initial password is already changed. */
 	private String newCadre(boolean initialPasswordChanged) {
@@ -495,6 +499,48 @@ class LoginSecurityIntegrationTest {
 				WebSessions.postLogin(mvc, "nobody-" + System.nanoTime(), "Spray-Password-2026", address).getStatus())
 			.isEqualTo(302);
 		assertThat(WebSessions.postLogin(mvc, enrolled.username(), PASSWORD, address).getStatus()).isEqualTo(429);
+		// and the second-factor step from that address too, even with the right code,
+		// which stays unused
+		assertThat(postCode(session, rightCode(enrolled), address).getStatus()).isEqualTo(429);
+		assertThat(audited(enrolled.username(), "LOGIN_SUCCEEDED")).isZero();
+		assertThat(jdbc.sql("select totp_last_step from account where username = :u")
+			.param("u", enrolled.username())
+			.query(Long.class)
+			.single()).isEqualTo(enrolled.step());
+	}
+
+	@Test
+	void aLoginCompletedAfterAConcurrentFailureLockedTheAccountLeavesThatLock() throws Exception {
+		String user = newCadre(true);
+		long id = jdbc.sql("select id from account where username = :u").param("u", user).query(Long.class).single();
+		// the right password's checks passed; meanwhile the fifth wrong password locked
+		// the account
+		for (int i = 0; i < 5; i++) {
+			attempts.failed(user, "bad_credentials");
+		}
+		Instant lockedUntil = jdbc.sql("select locked_until from account where username = :u")
+			.param("u", user)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		attempts.succeeded(id);
+		assertThat(jdbc.sql("select locked_until from account where username = :u")
+			.param("u", user)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(lockedUntil);
+		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, freshAddress()).getRedirectedUrl())
+			.endsWith("/login?error");
+
+		// an expired lock is cleared by the next completed login, and the count starts
+		// again
+		jdbc.sql("update account set locked_until = :past, failed_attempts = 2 where username = :u")
+			.param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(1)))
+			.param("u", user)
+			.update();
+		attempts.succeeded(id);
+		assertThat(isNull(user, "locked_until")).isTrue();
+		assertThat(failedAttempts(user)).isZero();
 	}
 
 	@Test
