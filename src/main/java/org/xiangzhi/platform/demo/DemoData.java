@@ -84,9 +84,8 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		loadPlaces();
 		int created = 0;
-		// one hash for all: every demo account has the same published password, and each
-		// bcrypt
-		// costs ~0.1 s of the first start (issue 6, start-up ≤ 10 s)
+		// one hash for all accounts, which share one published password:
+		// each bcrypt hash costs about 0.1 s of the first start (issue 6)
 		Lazy<String> hash = Lazy.of(() -> encoder.encode(DEMO_PASSWORD));
 		for (DemoAccount demo : ACCOUNTS) {
 			if (createIfAbsent(demo, hash)) {

@@ -4,7 +4,6 @@ import org.xiangzhi.platform.security.RequestPaths;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,28 +26,18 @@ class ErrorHandling {
 	static final Map<String, Object> NOT_FOUND_JSON = Map.of("status", 404, "error", "not_found");
 
 	@ExceptionHandler(RecordNotFoundException.class)
-	Object notFound(HttpServletRequest request, HttpServletResponse response) {
-		if (isApi(request)) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(NOT_FOUND_JSON);
-		}
-		ModelAndView view = new ModelAndView("error/404");
-		view.setStatus(HttpStatus.NOT_FOUND);
-		return view;
+	Object notFound(HttpServletRequest request) {
+		return respond(request, HttpStatus.NOT_FOUND, NOT_FOUND_JSON);
 	}
 
 	@ExceptionHandler(OutOfScopeException.class)
 	Object outOfScope(OutOfScopeException ex, HttpServletRequest request) {
-		if (isApi(request)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("status", 403, "error", "forbidden", "code", ex.messageKey()));
+		Object response = respond(request, HttpStatus.FORBIDDEN,
+				Map.of("status", 403, "error", "forbidden", "code", ex.messageKey()));
+		if (response instanceof ModelAndView view) {
+			view.addObject("reasonKey", ex.messageKey());
 		}
-		ModelAndView view = new ModelAndView("error/403");
-		view.addObject("reasonKey", ex.messageKey());
-		view.setStatus(HttpStatus.FORBIDDEN);
-		return view;
+		return response;
 	}
 
 	/**
@@ -60,26 +49,25 @@ class ErrorHandling {
 	 */
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	Object conflict(HttpServletRequest request) {
-		if (isApi(request)) {
-			return ResponseEntity.status(HttpStatus.CONFLICT)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("status", 409, "error", "conflict"));
-		}
-		ModelAndView view = new ModelAndView("error/409");
-		view.setStatus(HttpStatus.CONFLICT);
-		return view;
+		return respond(request, HttpStatus.CONFLICT, Map.of("status", 409, "error", "conflict"));
 	}
 
 	/** Tampered or undecryptable personal data: fail closed, show nothing of it. */
 	@ExceptionHandler(PersonalData.PersonalDataException.class)
 	Object personalData(HttpServletRequest request) {
+		return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("status", 500, "error", "internal"));
+	}
+
+	/**
+	 * The JSON body under {@code /api/}, the standalone error page of the status
+	 * elsewhere.
+	 */
+	private static Object respond(HttpServletRequest request, HttpStatus status, Map<String, Object> json) {
 		if (isApi(request)) {
-			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("status", 500, "error", "internal"));
+			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
 		}
-		ModelAndView view = new ModelAndView("error/500");
-		view.setStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+		ModelAndView view = new ModelAndView("error/" + status.value());
+		view.setStatus(status);
 		return view;
 	}
 
