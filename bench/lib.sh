@@ -28,15 +28,20 @@ bench_seconds() {
 	esac
 }
 
-# the application and the bare endpoint, built when their jars are missing (BENCH_REBUILD=1 always)
-bench_build() {
+# the application's jar, built when missing (BENCH_REBUILD=1: always); sets APP_JAR
+bench_app_jar() {
 	if [ "${BENCH_REBUILD:-0}" = 1 ] || ! ls target/xiangzhi-*.jar >/dev/null 2>&1; then
 		./mvnw -q -B -DskipTests package
 	fi
+	APP_JAR=$(ls "$PWD"/target/xiangzhi-*.jar | grep -v original | head -1)
+}
+
+# the application and the bare endpoint, built when their jars are missing (BENCH_REBUILD=1 always)
+bench_build() {
+	bench_app_jar
 	if [ "${BENCH_REBUILD:-0}" = 1 ] || ! ls bench/bare-endpoint/target/bare-endpoint-*.jar >/dev/null 2>&1; then
 		./mvnw -q -B -f bench/bare-endpoint/pom.xml -DskipTests package
 	fi
-	APP_JAR=$(ls "$PWD"/target/xiangzhi-*.jar | grep -v original | head -1)
 	BARE_JAR=$(ls "$PWD"/bench/bare-endpoint/target/bare-endpoint-*.jar | grep -v original | head -1)
 }
 

@@ -25,22 +25,33 @@ WAYS=${BENCH_STARTUP_WAYS:-mvn jar cds}
 REPORT=${BENCH_STARTUP_REPORT:-}
 WORK=$(mktemp -d)
 trap 'bench_stop_all; rm -rf "$WORK"' EXIT
-bench_build
+bench_app_jar
 if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echo "port $PORT is in use: set BENCH_STARTUP_PORT"; exit 2; fi
 
-# milliseconds since a process started (its start time in clock ticks, from /proc)
+# milliseconds from a process's start (its start time in clock ticks, from /proc) until the moment
+# the system's uptime was UPTIME (seconds): age_ms PID UPTIME
 age_ms() {
-	awk -v tck="$(getconf CLK_TCK)" -v up="$(cut -d' ' -f1 /proc/uptime)" \
+	awk -v tck="$(getconf CLK_TCK)" -v up="$2" \
 		'{ sub(/.*\) /, ""); printf "%d", (up - $20 / tck) * 1000 }' "/proc/$1/stat"
 }
 
-# the JVM listening on our port (for mvn: the forked one, not Maven's)
-jvm_pid() { pgrep -f -- "--server.port=$PORT" | while read -r p; do grep -qa -- "-jar\|-cp\|-classpath" "/proc/$p/cmdline" && [[ $(tr '\0' ' ' < "/proc/$p/cmdline") != *plexus-classworlds* ]] && echo "$p"; done | head -1; }
+# the JVM started with our port (for mvn: the forked one, not Maven's own), read from /proc so that
+# a bare machine without procps will do
+jvm_pid() {
+	local f cmd
+	for f in /proc/[0-9]*/cmdline; do
+		cmd=$(tr '\0' ' ' < "$f" 2>/dev/null) || continue
+		[[ $cmd == java* || $cmd == */java* ]] || continue
+		[[ $cmd == *"--server.port=$PORT"* && $cmd != *plexus-classworlds* ]] || continue
+		f=${f%/cmdline}; echo "${f#/proc/}"; return 0
+	done
+	return 1
+}
 
 # starts one way in DIR and waits for readiness: launch WAY DIR → sets LAUNCHER (the command),
 # LAUNCHED_PID (its JVM), JVM_MS (since the JVM started) and WALL_MS (since the command started)
 launch() {
-	local way=$1 dir=$2 t0 pid=""
+	local way=$1 dir=$2 t0 pid up
 	mkdir -p "$dir"
 	t0=$(date +%s%N)
 	case $way in
@@ -56,11 +67,14 @@ launch() {
 	BENCH_PIDS+=("$LAUNCHER")
 	local i
 	for i in $(seq 1 1200); do
-		[ -z "$pid" ] && pid=$(jvm_pid || true)
-		if [ -n "$pid" ] && curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; then
-			LAUNCHED_PID=$pid
-			JVM_MS=$(age_ms "$pid")
+		if curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; then
 			WALL_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+			up=$(cut -d' ' -f1 /proc/uptime)
+			# jar and cds exec the JVM in the launcher's process; Maven forks it
+			pid=$LAUNCHER
+			[ "$way" != mvn ] || pid=$(jvm_pid)
+			LAUNCHED_PID=$pid
+			JVM_MS=$(age_ms "$pid" "$up")
 			return 0
 		fi
 		kill -0 "$LAUNCHER" 2>/dev/null || { echo "the $way start ended, see $dir/app.log" >&2; return 1; }
@@ -117,8 +131,8 @@ done
 		jar) label="\`java $APP_JAVA_OPTS -jar\`" ;;
 		cds) label="the same, extracted, with a class-data-sharing archive" ;;
 		esac
-		printf "| %s | **%.1f s** (%s ms) | %.1f s | %.0f MB |\n" "$label" "$(bc -l <<< "$med / 1000")" "$all" \
-			"$(bc -l <<< "$restart / 1000")" "$(bc -l <<< "$rss / 1024")"
+		awk -v l="$label" -v m="$med" -v a="$all" -v r="$restart" -v k="$rss" \
+			'BEGIN { printf "| %s | **%.1f s** (%s ms) | %.1f s | %.0f MB |\n", l, m / 1000, a, r / 1000, k / 1024 }'
 	done
 } | tee "$WORK/table.md"
 [ -z "$REPORT" ] || cp "$WORK/table.md" "$REPORT"

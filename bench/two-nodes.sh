@@ -46,8 +46,7 @@ fail() { echo "FAIL $*"; CHECKS+=("FAIL $*"); FAILED=1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
 NGINX=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
 [[ -n "$NGINX" ]] || { echo "nginx is missing: apt-get install -y nginx"; exit 2; }
-ls target/xiangzhi-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
-APP_JAR=$(ls target/xiangzhi-*.jar | grep -v original | head -1)
+bench_app_jar
 
 fresh=false
 if [[ -z $($PSQL_ADMIN -c "select 1 from pg_database where datname = '$DB'") ]]; then
