@@ -66,7 +66,7 @@ launch() {
 	LAUNCHER=$!
 	BENCH_PIDS+=("$LAUNCHER")
 	local i
-	for i in $(seq 1 1200); do
+	for i in $(seq 1 2400); do
 		if curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; then
 			WALL_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 			up=$(cut -d' ' -f1 /proc/uptime)
@@ -80,7 +80,7 @@ launch() {
 		kill -0 "$LAUNCHER" 2>/dev/null || { echo "the $way start ended, see $dir/app.log" >&2; return 1; }
 		sleep 0.05
 	done
-	echo "the $way start was not ready after 60 s, see $dir/app.log" >&2
+	echo "the $way start was not ready after 120 s, see $dir/app.log" >&2
 	return 1
 }
 
@@ -129,7 +129,7 @@ done
 		case $way in
 		mvn) label="\`./mvnw spring-boot:run\` (the README; the forked JVM, -XX:TieredStopAtLevel=1; the whole command: $(awk -v m="$wall" 'BEGIN { printf "%.1f s", m / 1000 }'))" ;;
 		jar) label="\`java $APP_JAVA_OPTS -jar\`" ;;
-		cds) label="the same, extracted, with a class-data-sharing archive" ;;
+		cds) label="\`java $APP_JAVA_OPTS -XX:SharedArchiveFile=app.jsa -jar\` on the extracted jar (docs/configuration.md, \"Start-up\")" ;;
 		esac
 		awk -v l="$label" -v m="$med" -v a="$all" -v r="$restart" -v k="$rss" \
 			'BEGIN { printf "| %s | **%.1f s** (%s ms) | %.1f s | %.0f MB |\n", l, m / 1000, a, r / 1000, k / 1024 }'
