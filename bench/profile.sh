@@ -39,7 +39,9 @@ bench_app_jar
 
 # -XX:+DebugNonSafepoints: attribute samples to inlined frames too (async-profiler's advice)
 if (echo > "/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then echo "port $PORT is in use: set BENCH_PORT"; exit 2; fi
-java -Xms512m -Xmx1g -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$APP_JAR" --server.port="$PORT" \
+# the node's own JVM options (bench/lib.sh, ADR 16) plus what the profiler needs
+# shellcheck disable=SC2086 # the options are a list
+java $APP_JAVA_OPTS -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$APP_JAR" --server.port="$PORT" \
 	--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
 	--xiangzhi.demo.cases=false --logging.level.org.xiangzhi=warn > "$OUT/xiangzhi.log" 2>&1 &
 APP=$!
