@@ -87,11 +87,7 @@ class LoginSecurityIntegrationTest {
 			assertThat(WebSessions.postLogin(mvc, user, "Wrong-Password-" + i, "10.20.0.1").getRedirectedUrl())
 				.endsWith("/login?error");
 		}
-		Instant lockedUntil = jdbc.sql("select locked_until from account where username = :u")
-			.param("u", user)
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant();
+		Instant lockedUntil = lockedUntil(user);
 		assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
 				Duration.ofMinutes(15));
 		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, "10.20.0.1").getRedirectedUrl()).endsWith("/login?error");
@@ -424,6 +420,21 @@ class LoginSecurityIntegrationTest {
 			.single();
 	}
 
+	private Instant lockedUntil(String username) {
+		return jdbc.sql("select locked_until from account where username = :u")
+			.param("u", username)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	private Long totpLastStep(String username) {
+		return jdbc.sql("select totp_last_step from account where username = :u")
+			.param("u", username)
+			.query(Long.class)
+			.single();
+	}
+
 	private boolean isNull(String username, String column) {
 		return jdbc.sql("select count(*) from account where username = :u and " + column + " is null")
 			.param("u", username)
@@ -455,11 +466,7 @@ class LoginSecurityIntegrationTest {
 		assertThat(failedAttempts(user)).isEqualTo(3);
 		refuseCodes(second, wrong, address, 2);
 
-		Instant lockedUntil = jdbc.sql("select locked_until from account where username = :u")
-			.param("u", user)
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant();
+		Instant lockedUntil = lockedUntil(user);
 		assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
 				Duration.ofMinutes(15));
 		assertThat(auditedWithDetail(user, "LOGIN_FAILED", "second_factor")).isEqualTo(5);
@@ -474,10 +481,7 @@ class LoginSecurityIntegrationTest {
 		assertThat(auditedWithDetail(user, "LOGIN_FAILED", "locked")).isEqualTo(2);
 		assertThat(audited(user, "ACCOUNT_LOCKED")).isEqualTo(1);
 		assertThat(audited(user, "LOGIN_SUCCEEDED")).isZero();
-		assertThat(jdbc.sql("select totp_last_step from account where username = :u")
-			.param("u", user)
-			.query(Long.class)
-			.single()).isEqualTo(enrolled.step());
+		assertThat(totpLastStep(user)).isEqualTo(enrolled.step());
 	}
 
 	@Test
@@ -503,10 +507,7 @@ class LoginSecurityIntegrationTest {
 		// which stays unused
 		assertThat(postCode(session, rightCode(enrolled), address).getStatus()).isEqualTo(429);
 		assertThat(audited(enrolled.username(), "LOGIN_SUCCEEDED")).isZero();
-		assertThat(jdbc.sql("select totp_last_step from account where username = :u")
-			.param("u", enrolled.username())
-			.query(Long.class)
-			.single()).isEqualTo(enrolled.step());
+		assertThat(totpLastStep(enrolled.username())).isEqualTo(enrolled.step());
 	}
 
 	@Test
@@ -518,17 +519,9 @@ class LoginSecurityIntegrationTest {
 		for (int i = 0; i < 5; i++) {
 			attempts.failed(user, "bad_credentials");
 		}
-		Instant lockedUntil = jdbc.sql("select locked_until from account where username = :u")
-			.param("u", user)
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant();
+		Instant lockedUntil = lockedUntil(user);
 		attempts.succeeded(id);
-		assertThat(jdbc.sql("select locked_until from account where username = :u")
-			.param("u", user)
-			.query(java.sql.Timestamp.class)
-			.single()
-			.toInstant()).isEqualTo(lockedUntil);
+		assertThat(lockedUntil(user)).isEqualTo(lockedUntil);
 		assertThat(WebSessions.postLogin(mvc, user, PASSWORD, freshAddress()).getRedirectedUrl())
 			.endsWith("/login?error");
 
